@@ -1,0 +1,2 @@
+/** Watchpost cloudtrail. */
+package io.watchpost.cloudtrail;

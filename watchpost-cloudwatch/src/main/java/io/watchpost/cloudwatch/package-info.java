@@ -1,0 +1,2 @@
+/** Watchpost cloudwatch. */
+package io.watchpost.cloudwatch;

@@ -1,0 +1,107 @@
+package io.watchpost.core;
+
+/**
+ * The one table of AWS errors Watchpost answers with: each entry is a code exactly as clients see it, its HTTP
+ * status and whether the caller ({@link Fault#SENDER}) or the service ({@link Fault#RECEIVER}) is at fault.
+ * Codes never change meaning; several services share a code only where AWS's own clients see the same thing.
+ * Services pick the entry of their own service (AWS spells similar errors differently per service).
+ */
+public enum AwsError {
+    // Protocol, routing and authentication: every service.
+    INTERNAL_FAILURE("InternalFailure", 500, Fault.RECEIVER),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, Fault.RECEIVER),
+    NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER),
+    SERIALIZATION("SerializationException", 400, Fault.SENDER),
+    UNKNOWN_OPERATION("UnknownOperationException", 400, Fault.SENDER),
+    INVALID_ACTION("InvalidAction", 400, Fault.SENDER),
+    MALFORMED_QUERY_STRING("MalformedQueryString", 400, Fault.SENDER),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413, Fault.SENDER),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403, Fault.SENDER),
+    MISSING_AUTHENTICATION_TOKEN_EXCEPTION("MissingAuthenticationTokenException", 403, Fault.SENDER),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400, Fault.SENDER),
+    INCOMPLETE_SIGNATURE_EXCEPTION("IncompleteSignatureException", 400, Fault.SENDER),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403, Fault.SENDER),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400, Fault.SENDER),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, Fault.SENDER),
+    INVALID_SIGNATURE_EXCEPTION("InvalidSignatureException", 400, Fault.SENDER),
+
+    // CloudWatch (awsQuery codes; the JSON and CBOR protocols carry them in x-amzn-query-error).
+    CW_INVALID_PARAMETER_VALUE("InvalidParameterValue", 400, Fault.SENDER),
+    CW_INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400, Fault.SENDER),
+    CW_MISSING_PARAMETER("MissingParameter", 400, Fault.SENDER),
+    CW_INVALID_PARAMETER_INPUT("InvalidParameterInput", 400, Fault.SENDER),
+    CW_RESOURCE_NOT_FOUND("ResourceNotFound", 404, Fault.SENDER),
+    CW_RESOURCE_NOT_FOUND_EXCEPTION("ResourceNotFoundException", 404, Fault.SENDER),
+    CW_INVALID_NEXT_TOKEN("InvalidNextToken", 400, Fault.SENDER),
+    CW_LIMIT_EXCEEDED("LimitExceeded", 400, Fault.SENDER),
+    CW_LIMIT_EXCEEDED_EXCEPTION("LimitExceededException", 400, Fault.SENDER),
+    CW_INVALID_FORMAT("InvalidFormat", 400, Fault.SENDER),
+    CW_CONCURRENT_MODIFICATION("ConcurrentModificationException", 429, Fault.SENDER),
+    CW_CONFLICT("ConflictException", 400, Fault.SENDER),
+    CW_INTERNAL_SERVICE_ERROR("InternalServiceError", 500, Fault.RECEIVER),
+
+    // CloudWatch Logs.
+    LOGS_INVALID_PARAMETER("InvalidParameterException", 400, Fault.SENDER),
+    LOGS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Fault.SENDER),
+    LOGS_RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, Fault.SENDER),
+    LOGS_LIMIT_EXCEEDED("LimitExceededException", 400, Fault.SENDER),
+    LOGS_OPERATION_ABORTED("OperationAbortedException", 400, Fault.SENDER),
+    LOGS_VALIDATION("ValidationException", 400, Fault.SENDER),
+    LOGS_MALFORMED_QUERY("MalformedQueryException", 400, Fault.SENDER),
+    LOGS_CONFLICT("ConflictException", 400, Fault.SENDER),
+
+    // EventBridge.
+    EVENTS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Fault.SENDER),
+    EVENTS_RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, Fault.SENDER),
+    EVENTS_VALIDATION("ValidationException", 400, Fault.SENDER),
+    EVENTS_LIMIT_EXCEEDED("LimitExceededException", 400, Fault.SENDER),
+    EVENTS_INVALID_EVENT_PATTERN("InvalidEventPatternException", 400, Fault.SENDER),
+    EVENTS_CONCURRENT_MODIFICATION("ConcurrentModificationException", 400, Fault.SENDER),
+    EVENTS_ILLEGAL_STATUS("IllegalStatusException", 400, Fault.SENDER),
+    EVENTS_INTERNAL("InternalException", 500, Fault.RECEIVER),
+
+    // Schemas (restJson1).
+    SCHEMAS_BAD_REQUEST("BadRequestException", 400, Fault.SENDER),
+    SCHEMAS_CONFLICT("ConflictException", 409, Fault.SENDER),
+    SCHEMAS_NOT_FOUND("NotFoundException", 404, Fault.SENDER),
+    SCHEMAS_FORBIDDEN("ForbiddenException", 403, Fault.SENDER),
+
+    // X-Ray (restJson1).
+    XRAY_INVALID_REQUEST("InvalidRequestException", 400, Fault.SENDER),
+    XRAY_RULE_LIMIT_EXCEEDED("RuleLimitExceededException", 400, Fault.SENDER),
+    XRAY_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404, Fault.SENDER),
+    XRAY_THROTTLED("ThrottledException", 429, Fault.SENDER),
+
+    // CloudTrail.
+    TRAIL_NOT_FOUND("TrailNotFoundException", 400, Fault.SENDER),
+    TRAIL_INVALID_NAME("InvalidTrailNameException", 400, Fault.SENDER),
+    TRAIL_INVALID_NEXT_TOKEN("InvalidNextTokenException", 400, Fault.SENDER),
+    TRAIL_INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400, Fault.SENDER),
+    TRAIL_INVALID_MAX_RESULTS("InvalidMaxResultsException", 400, Fault.SENDER),
+    TRAIL_INVALID_TIME_RANGE("InvalidTimeRangeException", 400, Fault.SENDER);
+
+    /** Who is at fault: AWS's {@code Sender} (client) or {@code Receiver} (server). */
+    public enum Fault { SENDER, RECEIVER }
+
+    private final String code;
+    private final int httpStatus;
+    private final Fault fault;
+
+    AwsError(String code, int httpStatus, Fault fault) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.fault = fault;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+}

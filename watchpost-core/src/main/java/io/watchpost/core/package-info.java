@@ -1,0 +1,2 @@
+/** Accounts, regions, ARNs, ids, clock, the AWS error table, pagination tokens and the cross-service ports. */
+package io.watchpost.core;

@@ -1,0 +1,2 @@
+/** Watchpost events. */
+package io.watchpost.events;

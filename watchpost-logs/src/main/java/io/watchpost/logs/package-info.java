@@ -1,0 +1,2 @@
+/** Watchpost logs. */
+package io.watchpost.logs;

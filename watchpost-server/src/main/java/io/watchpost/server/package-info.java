@@ -1,0 +1,2 @@
+/** Watchpost server. */
+package io.watchpost.server;

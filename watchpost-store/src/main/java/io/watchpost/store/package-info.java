@@ -1,0 +1,2 @@
+/** Watchpost store. */
+package io.watchpost.store;

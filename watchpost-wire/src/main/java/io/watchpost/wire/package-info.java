@@ -1,0 +1,2 @@
+/** Watchpost wire. */
+package io.watchpost.wire;

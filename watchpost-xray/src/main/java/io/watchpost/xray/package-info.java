@@ -1,0 +1,2 @@
+/** Watchpost xray. */
+package io.watchpost.xray;
