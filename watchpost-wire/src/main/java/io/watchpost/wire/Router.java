@@ -1,0 +1,134 @@
+package io.watchpost.wire;
+
+import io.watchpost.wire.auth.SignedRequest;
+import io.watchpost.wire.codec.FormParameters;
+import io.watchpost.wire.model.OperationModel;
+import io.watchpost.wire.model.Protocol;
+import io.watchpost.wire.model.ServiceCatalog;
+import io.watchpost.wire.model.ServiceModel;
+import io.watchpost.wire.protocol.AwsJsonCodec;
+import io.watchpost.wire.protocol.AwsQueryCodec;
+import io.watchpost.wire.protocol.ProtocolCodec;
+import io.watchpost.wire.protocol.RestJsonCodec;
+import io.watchpost.wire.protocol.RpcV2CborCodec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Identifies service, protocol and operation (ARCHITECTURE §3, step 1): the RPC v2 CBOR path, then
+ * {@code X-Amz-Target}, then an awsQuery {@code Action}, then REST URI templates (narrowed to the SigV4 signing
+ * service when the request names one).
+ */
+final class Router {
+    private static final String CBOR_PREFIX = "/service/";
+
+    private final Map<String, ServiceModel> byTarget = new HashMap<>();
+    private final Map<String, ServiceModel> byRpcV2Name = new HashMap<>();
+    private final Map<String, ServiceModel> byQueryVersion = new HashMap<>();
+    private final List<ServiceModel> restServices;
+    private final ProtocolCodec query = new AwsQueryCodec();
+    private final ProtocolCodec json10 = new AwsJsonCodec(Protocol.AWS_JSON_1_0);
+    private final ProtocolCodec json11 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
+    private final ProtocolCodec cbor = new RpcV2CborCodec();
+    private final ProtocolCodec restJson = new RestJsonCodec();
+
+    Router(ServiceCatalog catalog) {
+        for (ServiceModel service : catalog.services()) {
+            service.targetPrefix().ifPresent(prefix -> byTarget.put(prefix, service));
+            service.rpcV2ServiceName().ifPresent(name -> byRpcV2Name.put(name, service));
+            service.queryVersion().ifPresent(version -> byQueryVersion.put(version, service));
+        }
+        restServices = catalog.services().stream().filter(s -> s.protocols().contains(Protocol.REST_JSON)).toList();
+    }
+
+    /** The route, or empty when nothing here serves the request. */
+    Optional<Route> route(WireRequest request, byte[] body, Optional<SignedRequest> signed) {
+        String path = request.rawPath();
+        if (path.startsWith(CBOR_PREFIX)) {
+            Optional<Route> route = cborRoute(path);
+            if (route.isPresent()) {
+                return route;
+            }
+        }
+        Optional<String> target = request.header("X-Amz-Target");
+        if (target.isPresent()) {
+            return jsonRoute(target.get());
+        }
+        if (isQuery(request)) {
+            Map<String, String> parameters = AwsQueryCodec.parameters(request, body);
+            String action = parameters.get("Action");
+            if (action != null) {
+                ServiceModel service = queryService(parameters.get("Version"), signed);
+                if (service != null) {
+                    return Optional.of(new Route(service, query, action, service.operation(action), Map.of()));
+                }
+            }
+        }
+        return restRoute(request, signed);
+    }
+
+    private Optional<Route> cborRoute(String path) {
+        String[] parts = path.substring(CBOR_PREFIX.length()).split("/");
+        if (parts.length != 3 || !parts[1].equals("operation")) {
+            return Optional.empty();
+        }
+        ServiceModel service = byRpcV2Name.get(parts[0]);
+        return Optional.ofNullable(service)
+                .map(s -> new Route(s, cbor, parts[2], s.operation(parts[2]), Map.of()));
+    }
+
+    private Optional<Route> jsonRoute(String target) {
+        int dot = target.lastIndexOf('.');
+        ServiceModel service = dot < 0 ? null : byTarget.get(target.substring(0, dot));
+        if (service == null) {
+            return Optional.empty();
+        }
+        String name = target.substring(dot + 1);
+        ProtocolCodec codec = service.protocols().contains(Protocol.AWS_JSON_1_0) ? json10 : json11;
+        return Optional.of(new Route(service, codec, name, service.operation(name), Map.of()));
+    }
+
+    private static boolean isQuery(WireRequest request) {
+        return request.method().equals("POST") && request.contentType().equals("application/x-www-form-urlencoded")
+                || request.method().equals("GET") && request.rawQuery().contains("Action=");
+    }
+
+    private ServiceModel queryService(String version, Optional<SignedRequest> signed) {
+        if (version != null && byQueryVersion.containsKey(version)) {
+            return byQueryVersion.get(version);
+        }
+        return signed.map(s -> byQueryVersion.values().stream()
+                .filter(service -> service.endpointPrefix().equals(s.service())).findFirst().orElse(null))
+                .orElseGet(() -> byQueryVersion.size() == 1 ? byQueryVersion.values().iterator().next() : null);
+    }
+
+    private Optional<Route> restRoute(WireRequest request, Optional<SignedRequest> signed) {
+        List<ServiceModel> candidates = restServices.stream()
+                .filter(s -> signed.isEmpty() || !isRest(signed.get().service()) 
+                        || s.endpointPrefix().equals(signed.get().service()))
+                .toList();
+        Map<String, List<String>> query = FormParameters.parseAll(request.rawQuery());
+        Route best = null;
+        int bestScore = -1;
+        for (ServiceModel service : candidates) {
+            for (OperationModel operation : service.operations().values()) {
+                if (!operation.httpMethod().equals(request.method()) || operation.uri().isEmpty()) {
+                    continue;
+                }
+                var match = operation.uri().get().match(request.rawPath(), query);
+                int score = operation.uri().get().specificity();
+                if (match.isPresent() && score > bestScore) {
+                    best = new Route(service, restJson, operation.name(), Optional.of(operation), match.get());
+                    bestScore = score;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private boolean isRest(String signingName) {
+        return restServices.stream().anyMatch(s -> s.endpointPrefix().equals(signingName));
+    }
+}

@@ -1,0 +1,129 @@
+package io.watchpost.wire.model;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.protocols.core.OperationInfo;
+
+/**
+ * The services Watchpost routes, built from the AWS SDK for Java v2: every request class a service's sync or
+ * async client takes is an operation, and the SDK's generated marshaller holds its HTTP binding. So the
+ * operation list and bindings are AWS's own, never typed by hand.
+ */
+public final class ServiceCatalog {
+    private static final Map<String, Integer> SCHEMAS_SUCCESS_STATUS = Map.ofEntries(
+            Map.entry("CreateDiscoverer", 201), Map.entry("CreateRegistry", 201), Map.entry("CreateSchema", 201),
+            Map.entry("DeleteDiscoverer", 204), Map.entry("DeleteRegistry", 204),
+            Map.entry("DeleteResourcePolicy", 204), Map.entry("DeleteSchema", 204),
+            Map.entry("DeleteSchemaVersion", 204), Map.entry("PutCodeBinding", 202),
+            Map.entry("TagResource", 204), Map.entry("UntagResource", 204));
+
+    private final Map<String, ServiceModel> byEndpointPrefix;
+
+    private ServiceCatalog(List<ServiceModel> services) {
+        Map<String, ServiceModel> map = new LinkedHashMap<>();
+        services.forEach(service -> map.put(service.endpointPrefix(), service));
+        this.byEndpointPrefix = map;
+    }
+
+    /** The six services of Watchpost's foundation. */
+    public static ServiceCatalog standard() {
+        return new ServiceCatalog(List.of(
+                service("monitoring", "CloudWatch", "cloudwatch", "CloudWatch",
+                        Set.of(Protocol.AWS_QUERY, Protocol.AWS_JSON_1_0, Protocol.RPC_V2_CBOR),
+                        "GraniteServiceVersion20100801", "http://monitoring.amazonaws.com/doc/2010-08-01/",
+                        "2010-08-01", true, Map.of()),
+                service("logs", "CloudWatch Logs", "cloudwatchlogs", "CloudWatchLogs", Set.of(Protocol.AWS_JSON_1_1),
+                        "Logs_20140328", null, null, false, Map.of()),
+                service("events", "EventBridge", "eventbridge", "EventBridge", Set.of(Protocol.AWS_JSON_1_1),
+                        "AWSEvents", null, null, false, Map.of()),
+                service("cloudtrail", "CloudTrail", "cloudtrail", "CloudTrail", Set.of(Protocol.AWS_JSON_1_1),
+                        "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", null, null, false, Map.of()),
+                service("xray", "XRay", "xray", "XRay", Set.of(Protocol.REST_JSON), null, null, null, false,
+                        Map.of()),
+                service("schemas", "schemas", "schemas", "Schemas", Set.of(Protocol.REST_JSON), null, null, null,
+                        false, SCHEMAS_SUCCESS_STATUS)));
+    }
+
+    public Optional<ServiceModel> service(String endpointPrefix) {
+        return Optional.ofNullable(byEndpointPrefix.get(endpointPrefix));
+    }
+
+    public List<ServiceModel> services() {
+        return List.copyOf(byEndpointPrefix.values());
+    }
+
+    private static ServiceModel service(String endpointPrefix, String sdkName, String sdkPackage, String clientPrefix,
+            Set<Protocol> protocols, String target, String xmlNamespace, String queryVersion, boolean queryCompatible,
+            Map<String, Integer> successStatus) {
+        String base = "software.amazon.awssdk.services." + sdkPackage;
+        Map<String, OperationModel> operations = new TreeMap<>();
+        for (String client : List.of(clientPrefix + "Client", clientPrefix + "AsyncClient")) {
+            for (Method method : load(base + "." + client).getMethods()) {
+                Class<?>[] parameters = method.getParameterTypes();
+                if (parameters.length == 0 || Modifier.isStatic(method.getModifiers())
+                        || !AwsRequest.class.isAssignableFrom(parameters[0]) || parameters[0] == AwsRequest.class) {
+                    continue;
+                }
+                String name = parameters[0].getSimpleName().replaceFirst("Request$", "");
+                operations.computeIfAbsent(name,
+                        op -> operation(base, op, parameters[0], successStatus.getOrDefault(op, 200)));
+            }
+        }
+        return new ServiceModel(endpointPrefix, sdkName, protocols,
+                Optional.ofNullable(target),
+                protocols.contains(Protocol.RPC_V2_CBOR) ? Optional.of(target) : Optional.empty(),
+                Optional.ofNullable(xmlNamespace), Optional.ofNullable(queryVersion), queryCompatible,
+                endpointPrefix + ".amazonaws.com", operations);
+    }
+
+    private static OperationModel operation(String base, String name, Class<?> requestClass, int successStatus) {
+        Class<?> responseClass = load(base + ".model." + name + "Response");
+        OperationInfo binding = binding(base + ".transform." + name + "RequestMarshaller");
+        Optional<UriTemplate> uri = Optional.ofNullable(binding.requestUri()).map(UriTemplate::parse);
+        return new OperationModel(name, requestClass, responseClass, binding.httpMethod().name(), uri,
+                successStatus, builderOf(requestClass));
+    }
+
+    static Supplier<SdkPojo> builderOf(Class<?> pojoClass) {
+        try {
+            Method builder = pojoClass.getMethod("builder");
+            return () -> {
+                try {
+                    return (SdkPojo) builder.invoke(null);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot make a builder of " + pojoClass.getName(), e);
+                }
+            };
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(pojoClass.getName() + " has no builder()", e);
+        }
+    }
+
+    private static OperationInfo binding(String marshallerClass) {
+        try {
+            Field field = load(marshallerClass).getDeclaredField("SDK_OPERATION_BINDING");
+            field.setAccessible(true);
+            return (OperationInfo) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no operation binding in " + marshallerClass, e);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the AWS SDK on the class path lacks " + name, e);
+        }
+    }
+}

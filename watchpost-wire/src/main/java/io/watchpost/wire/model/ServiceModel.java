@@ -1,0 +1,53 @@
+package io.watchpost.wire.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A service as the wire layer routes it. {@code endpointPrefix} is also the SigV4 signing name and the key
+ * under which the server registers the service's handlers.
+ *
+ * @param sdkName the SDK's service id (for example {@code CloudWatch}), used in messages
+ * @param protocols the protocols the service accepts
+ * @param targetPrefix the {@code X-Amz-Target} prefix of its JSON protocol, if any
+ * @param rpcV2ServiceName the service name in RPC v2 CBOR paths, if any
+ * @param xmlNamespace the namespace of its awsQuery XML answers, if any
+ * @param queryVersion the {@code Version=} of its awsQuery requests, if any
+ * @param queryCompatible whether its JSON and CBOR errors carry the awsQuery code in {@code x-amzn-query-error}
+ * @param eventSource the CloudTrail event source, for example {@code monitoring.amazonaws.com}
+ */
+public record ServiceModel(
+        String endpointPrefix,
+        String sdkName,
+        Set<Protocol> protocols,
+        Optional<String> targetPrefix,
+        Optional<String> rpcV2ServiceName,
+        Optional<String> xmlNamespace,
+        Optional<String> queryVersion,
+        boolean queryCompatible,
+        String eventSource,
+        Map<String, OperationModel> operations) {
+    public ServiceModel {
+        requireNonNull(endpointPrefix, "endpointPrefix is null");
+        requireNonNull(sdkName, "sdkName is null");
+        protocols = Set.copyOf(protocols);
+        requireNonNull(targetPrefix, "targetPrefix is null");
+        requireNonNull(rpcV2ServiceName, "rpcV2ServiceName is null");
+        requireNonNull(xmlNamespace, "xmlNamespace is null");
+        requireNonNull(queryVersion, "queryVersion is null");
+        requireNonNull(eventSource, "eventSource is null");
+        operations = Map.copyOf(operations);
+    }
+
+    public Optional<OperationModel> operation(String name) {
+        return Optional.ofNullable(operations.get(name));
+    }
+
+    public List<OperationModel> sortedOperations() {
+        return operations.values().stream().sorted(java.util.Comparator.comparing(OperationModel::name)).toList();
+    }
+}
