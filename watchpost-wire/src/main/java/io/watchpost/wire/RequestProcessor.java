@@ -53,12 +53,16 @@ public final class RequestProcessor {
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /** The answer to a request whose body exceeds {@link WireLimits#maxBodyBytes()}, before it is read. */
+    public WireResponse tooLarge() {
+        return Fallback.error(new AwsException(AwsError.REQUEST_ENTITY_TOO_LARGE,
+                "Request body exceeds the limit of " + limits.maxBodyBytes() + " bytes"), UUID.randomUUID().toString());
+    }
+
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
         if (request.body().length > limits.maxBodyBytes()) {
-            return Fallback.error(new AwsException(AwsError.REQUEST_ENTITY_TOO_LARGE,
-                    "Request body of " + request.body().length + " bytes exceeds the limit of "
-                            + limits.maxBodyBytes() + " bytes"), requestId);
+            return tooLarge();
         }
         byte[] body;
         Optional<SignedRequest> signed;
@@ -133,6 +137,10 @@ public final class RequestProcessor {
     }
 
     private static AwsException unknownOperation(Route route) {
+        if (route.service().untypedOperations().contains(route.operationName())) {
+            return new AwsException(AwsError.NOT_IMPLEMENTED, "Watchpost does not implement "
+                    + route.service().sdkName() + " " + route.operationName() + " yet.");
+        }
         if (route.codec().protocol() == io.watchpost.wire.model.Protocol.AWS_QUERY) {
             return new AwsException(AwsError.INVALID_ACTION,
                     "The action " + route.operationName() + " is not valid for this web service.");

@@ -74,7 +74,8 @@ final class Router {
         if (parts.length != 3 || !parts[1].equals("operation")) {
             return Optional.empty();
         }
-        ServiceModel service = byRpcV2Name.get(parts[0]);
+        // Smithy allows the namespaced form, com.amazonaws.cloudwatch.GraniteServiceVersion20100801.
+        ServiceModel service = byRpcV2Name.get(parts[0].substring(parts[0].lastIndexOf('.') + 1));
         return Optional.ofNullable(service)
                 .map(s -> new Route(s, cbor, parts[2], s.operation(parts[2]), Map.of()));
     }

@@ -27,6 +27,17 @@ public final class ServiceCatalog {
             Map.entry("DeleteSchemaVersion", 204), Map.entry("PutCodeBinding", 202),
             Map.entry("TagResource", 204), Map.entry("UntagResource", 204));
 
+    /**
+     * Operations botocore 1.43.11 knows that the AWS SDK for Java v2 2.40.2 lacks (ARCHITECTURE §3); all are
+     * {@code POST /} RPC operations of their service's protocols.
+     */
+    private static final Map<String, Set<String>> UNTYPED = Map.of(
+            "monitoring", Set.of("DeleteAlarmMuteRule", "GetAlarmMuteRule", "ListAlarmMuteRules", "PutAlarmMuteRule",
+                    "GetOTelEnrichment", "StartOTelEnrichment", "StopOTelEnrichment"),
+            "logs", Set.of("CreateImportTask", "CancelImportTask", "DescribeImportTasks", "DescribeImportTaskBatches",
+                    "CreateLookupTable", "GetLookupTable", "DescribeLookupTables", "UpdateLookupTable",
+                    "DeleteLookupTable", "PutBearerTokenAuthentication"));
+
     private final Map<String, ServiceModel> byEndpointPrefix;
 
     private ServiceCatalog(List<ServiceModel> services) {
@@ -83,7 +94,7 @@ public final class ServiceCatalog {
                 Optional.ofNullable(target),
                 protocols.contains(Protocol.RPC_V2_CBOR) ? Optional.of(target) : Optional.empty(),
                 Optional.ofNullable(xmlNamespace), Optional.ofNullable(queryVersion), queryCompatible,
-                endpointPrefix + ".amazonaws.com", operations);
+                endpointPrefix + ".amazonaws.com", operations, UNTYPED.getOrDefault(endpointPrefix, Set.of()));
     }
 
     private static OperationModel operation(String base, String name, Class<?> requestClass, int successStatus) {

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param queryVersion the {@code Version=} of its awsQuery requests, if any
  * @param queryCompatible whether its JSON and CBOR errors carry the awsQuery code in {@code x-amzn-query-error}
  * @param eventSource the CloudTrail event source, for example {@code monitoring.amazonaws.com}
+ * @param untypedOperations operations AWS has but the SDK release we build on lacks; they are routed and named
+ *     (answering "not implemented") rather than rejected as unknown
  */
 public record ServiceModel(
         String endpointPrefix,
@@ -30,7 +32,8 @@ public record ServiceModel(
         Optional<String> queryVersion,
         boolean queryCompatible,
         String eventSource,
-        Map<String, OperationModel> operations) {
+        Map<String, OperationModel> operations,
+        Set<String> untypedOperations) {
     public ServiceModel {
         requireNonNull(endpointPrefix, "endpointPrefix is null");
         requireNonNull(sdkName, "sdkName is null");
@@ -41,6 +44,7 @@ public record ServiceModel(
         requireNonNull(queryVersion, "queryVersion is null");
         requireNonNull(eventSource, "eventSource is null");
         operations = Map.copyOf(operations);
+        untypedOperations = Set.copyOf(untypedOperations);
     }
 
     public Optional<OperationModel> operation(String name) {

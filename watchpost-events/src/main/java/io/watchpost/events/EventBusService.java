@@ -1,0 +1,151 @@
+package io.watchpost.events;
+
+import static java.util.Objects.requireNonNull;
+
+import io.watchpost.core.Arn;
+import io.watchpost.core.AwsError;
+import io.watchpost.core.AwsException;
+import io.watchpost.core.PageTokens;
+import io.watchpost.core.RequestContext;
+import io.watchpost.core.Scope;
+import io.watchpost.core.api.ApiHandlers;
+import io.watchpost.core.api.WatchpostService;
+import io.watchpost.store.StateJournal;
+import io.watchpost.store.StateTable;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.eventbridge.model.CreateEventBusRequest;
+import software.amazon.awssdk.services.eventbridge.model.CreateEventBusResponse;
+import software.amazon.awssdk.services.eventbridge.model.DeleteEventBusRequest;
+import software.amazon.awssdk.services.eventbridge.model.DeleteEventBusResponse;
+import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusRequest;
+import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListEventBusesRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListEventBusesResponse;
+import software.amazon.awssdk.services.eventbridge.model.Tag;
+
+/**
+ * EventBridge event buses ({@code events}): CreateEventBus, DescribeEventBus, ListEventBuses, DeleteEventBus.
+ * Every account and region has the {@code default} bus; it is listed and described like any bus but has no record
+ * in the state table until something about it changes. Thread-safe: the state table is the only state.
+ */
+public final class EventBusService implements WatchpostService {
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final StateTable<BusRecord> buses;
+    private final Clock clock;
+    private final PageTokens pageTokens;
+    private final ApiHandlers handlers;
+
+    public EventBusService(StateJournal journal, Clock clock, PageTokens pageTokens) {
+        this.buses = requireNonNull(journal, "journal is null").table("events.buses", BusRecord.class);
+        this.clock = requireNonNull(clock, "clock is null");
+        this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
+        this.handlers = ApiHandlers.builder()
+                .on(CreateEventBusRequest.class, this::createEventBus)
+                .on(DescribeEventBusRequest.class, this::describeEventBus)
+                .on(ListEventBusesRequest.class, this::listEventBuses)
+                .on(DeleteEventBusRequest.class, this::deleteEventBus)
+                .build();
+    }
+
+    @Override
+    public String endpointPrefix() {
+        return "events";
+    }
+
+    @Override
+    public ApiHandlers handlers() {
+        return handlers;
+    }
+
+    CreateEventBusResponse createEventBus(RequestContext context, CreateEventBusRequest request) {
+        BusValidation.create(request);
+        String name = request.name();
+        if (name.equals(BusRecord.DEFAULT)) {
+            throw alreadyExists(name);
+        }
+        long now = clock.millis();
+        BusRecord bus = new BusRecord(name, request.description(), request.kmsKeyIdentifier(),
+                request.deadLetterConfig() == null ? null : request.deadLetterConfig().arn(),
+                request.logConfig() == null ? null : request.logConfig().levelAsString(),
+                request.logConfig() == null ? null : request.logConfig().includeDetailAsString(),
+                null, tags(request), now, now);
+        if (buses.putIfAbsent(context.scope().key(name), bus).isPresent()) {
+            throw alreadyExists(name);
+        }
+        return BusViews.created(context.scope(), bus);
+    }
+
+    DescribeEventBusResponse describeEventBus(RequestContext context, DescribeEventBusRequest request) {
+        BusValidation.describe(request);
+        Scope scope = context.scope();
+        String name = nameInScope(scope, request.name() == null ? BusRecord.DEFAULT : request.name());
+        BusRecord bus = find(scope, name).orElseThrow(() -> new AwsException(
+                AwsError.EVENTS_RESOURCE_NOT_FOUND, "Event bus " + name + " does not exist."));
+        return BusViews.described(scope, bus);
+    }
+
+    ListEventBusesResponse listEventBuses(RequestContext context, ListEventBusesRequest request) {
+        BusValidation.list(request);
+        String after = request.nextToken() == null ? null : pageTokens.decode(request.nextToken())
+                .orElseThrow(() -> new AwsException(AwsError.EVENTS_VALIDATION, "Parameter NextToken is not valid."));
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        Scope scope = context.scope();
+        List<BusRecord> page = new BusListing(buses.view(), scope, request.namePrefix()).page(after, limit + 1);
+        ListEventBusesResponse.Builder response = ListEventBusesResponse.builder()
+                .eventBuses(page.stream().limit(limit).map(bus -> BusViews.listed(scope, bus)).toList());
+        if (page.size() > limit) {
+            response.nextToken(pageTokens.encode(page.get(limit - 1).name()));
+        }
+        return response.build();
+    }
+
+    DeleteEventBusResponse deleteEventBus(RequestContext context, DeleteEventBusRequest request) {
+        BusValidation.delete(request);
+        if (request.name().equals(BusRecord.DEFAULT)) {
+            throw new AwsException(AwsError.EVENTS_VALIDATION, "Cannot delete event bus default.");
+        }
+        // Deleting a bus that does not exist succeeds, as in EventBridge.
+        buses.remove(context.scope().key(request.name()));
+        return DeleteEventBusResponse.builder().build();
+    }
+
+    private Optional<BusRecord> find(Scope scope, String name) {
+        Optional<BusRecord> stored = buses.get(scope.key(name));
+        if (stored.isEmpty() && name.equals(BusRecord.DEFAULT)) {
+            return Optional.of(BusRecord.implicitDefault());
+        }
+        return stored;
+    }
+
+    /** A bus ARN names a bus only in the caller's own account and region; anything else names no bus here. */
+    private static String nameInScope(Scope scope, String nameOrArn) {
+        if (!nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        String name = nameOrArn.substring(nameOrArn.indexOf(":event-bus/") + ":event-bus/".length());
+        Arn arn = Arn.parse(nameOrArn).orElseThrow();
+        if (!arn.scope().equals(scope)) {
+            throw new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND, "Event bus " + name + " does not exist.");
+        }
+        return name;
+    }
+
+    private static Map<String, String> tags(CreateEventBusRequest request) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (request.hasTags()) {
+            for (Tag tag : request.tags()) {
+                tags.put(tag.key(), tag.value());
+            }
+        }
+        return tags;
+    }
+
+    private static AwsException alreadyExists(String name) {
+        return new AwsException(AwsError.EVENTS_RESOURCE_ALREADY_EXISTS, "Event bus " + name + " already exists.");
+    }
+}

@@ -1,0 +1,140 @@
+package io.watchpost.server;
+
+import io.watchpost.core.ClockScheduler;
+import io.watchpost.core.PageTokens;
+import io.watchpost.core.api.ApiHandlers;
+import io.watchpost.core.api.WatchpostService;
+import io.watchpost.core.port.ApiCallRecorder;
+import io.watchpost.server.config.ServerConfig;
+import io.watchpost.server.http.HttpServer;
+import io.watchpost.store.StateJournal;
+import io.watchpost.wire.RequestProcessor;
+import io.watchpost.wire.WireLimits;
+import io.watchpost.wire.auth.Authenticator;
+import io.watchpost.wire.model.ServiceCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Watchpost: the object graph built by hand (no container), from the state journal up to the HTTP
+ * port. {@link #start} returns once the port accepts requests; {@link #close} stops accepting, then closes the
+ * stores so that every acknowledged write is on disk.
+ */
+public final class Watchpost implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Watchpost.class.getName());
+
+    private final StateJournal journal;
+    private final List<WatchpostService> services;
+    private final HttpServer http;
+    private final ScheduledExecutorService ticker;
+
+    private Watchpost(StateJournal journal, List<WatchpostService> services, HttpServer http,
+            ScheduledExecutorService ticker) {
+        this.journal = journal;
+        this.services = services;
+        this.http = http;
+        this.ticker = ticker;
+    }
+
+    public static Watchpost start(ServerConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Watchpost start(ServerConfig config, Clock clock) throws Exception {
+        Files.createDirectories(config.dataDir());
+        StateJournal journal = StateJournal.open(config.dataDir().resolve("state"), config.durability());
+        try {
+            PageTokens pageTokens = new PageTokens(secretKey(config.dataDir().resolve("page-token.key")));
+            ClockScheduler scheduler = new ClockScheduler(clock);
+            List<WatchpostService> services = Services.create(journal, clock, pageTokens);
+            Map<String, ApiHandlers> handlers = new LinkedHashMap<>();
+            services.forEach(service -> handlers.put(service.endpointPrefix(), service.handlers()));
+            RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(), handlers,
+                    new Authenticator(config.auth(), clock), ApiCallRecorder.NONE, clock, WireLimits.DEFAULT);
+            Watchpost[] self = new Watchpost[1];
+            HttpServer http = new HttpServer(config.host(), config.port(), processor, WireLimits.DEFAULT,
+                    version(), config.developmentMode(), () -> self[0].reset());
+            self[0] = new Watchpost(journal, services, http, startTicker(scheduler));
+            http.start();
+            return self[0];
+        } catch (Exception | Error e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Development reset: every resource of every service is gone, durably. */
+    public void reset() {
+        try {
+            journal.wipe();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        services.forEach(WatchpostService::afterReset);
+        LOG.log(System.Logger.Level.INFO, "state reset");
+    }
+
+    public static String version() {
+        String version = Watchpost.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            http.close();
+        } finally {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            journal.close();
+        }
+    }
+
+    /** Drives background work in production: the scheduler runs what its clock says is due, once a second. */
+    private static ScheduledExecutorService startTicker(ClockScheduler scheduler) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("watchpost-scheduler").daemon(true).factory());
+        ticker.scheduleWithFixedDelay(scheduler::runDue, 1, 1, TimeUnit.SECONDS);
+        return ticker;
+    }
+
+    /** A random key kept in the data directory, so page tokens stay valid across restarts. */
+    private static byte[] secretKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            byte[] key = Files.readAllBytes(file);
+            if (key.length >= 32) {
+                return key;
+            }
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temp, key);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return key;
+    }
+}

@@ -1,0 +1,37 @@
+package io.watchpost.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.watchpost.store.Durability;
+import io.watchpost.wire.auth.AuthConfig;
+import java.nio.file.Path;
+
+/**
+ * Everything the server needs to start, validated: where it listens, where it keeps its data, how it
+ * authenticates, and whether development endpoints (reset) are on.
+ *
+ * @param developmentMode enables {@code POST /_watchpost/reset} and {@code POST /moto-api/reset}; on by default
+ *     with {@code --auth open}, off with {@code strict}
+ */
+public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
+        Durability durability) {
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    public ServerConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(auth, "auth is null");
+        requireNonNull(durability, "durability is null");
+    }
+
+    /** A configuration for tests and embedding: open auth, development mode, the given port and directory. */
+    public static ServerConfig forTesting(int port, Path dataDir) {
+        return new ServerConfig("127.0.0.1", port, dataDir, AuthConfig.open(DEFAULT_ACCOUNT), true,
+                Durability.PROCESS);
+    }
+
+    public ServerConfig withAuth(AuthConfig newAuth) {
+        return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability);
+    }
+}
