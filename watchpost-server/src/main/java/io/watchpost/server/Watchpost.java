@@ -58,8 +58,7 @@ public final class Watchpost implements AutoCloseable {
             PageTokens pageTokens = new PageTokens(secretKey(config.dataDir().resolve("page-token.key")));
             ClockScheduler scheduler = new ClockScheduler(clock);
             List<WatchpostService> services = Services.create(journal, clock, pageTokens);
-            Map<String, ApiHandlers> handlers = new LinkedHashMap<>();
-            services.forEach(service -> handlers.put(service.endpointPrefix(), service.handlers()));
+            Map<String, ApiHandlers> handlers = Services.handlersByEndpoint(services);
             RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(), handlers,
                     new Authenticator(config.auth(), clock), ApiCallRecorder.NONE, clock, WireLimits.DEFAULT);
             Watchpost[] self = new Watchpost[1];

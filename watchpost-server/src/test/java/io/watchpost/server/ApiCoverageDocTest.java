@@ -23,11 +23,8 @@ class ApiCoverageDocTest {
     void coverageDocumentIsCurrent(@TempDir Path dir) throws Exception {
         String generated;
         try (StateJournal journal = StateJournal.open(dir, Durability.PROCESS)) {
-            Map<String, ApiHandlers> handlers = new LinkedHashMap<>();
-            for (WatchpostService service : Services.create(journal, Clock.systemUTC(),
-                    new PageTokens(new byte[32]))) {
-                handlers.put(service.endpointPrefix(), service.handlers());
-            }
+            Map<String, ApiHandlers> handlers = Services.handlersByEndpoint(
+                    Services.create(journal, Clock.systemUTC(), new PageTokens(new byte[32])));
             generated = ApiCoverageReport.markdown(ServiceCatalog.standard(), handlers);
         }
         Path doc = Path.of("..", "docs", "api-coverage.md");

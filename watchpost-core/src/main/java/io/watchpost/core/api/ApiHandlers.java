@@ -31,6 +31,22 @@ public final class ApiHandlers {
         return handlers.keySet();
     }
 
+    /**
+     * The handlers of several service objects that serve one AWS service (for example dashboards and metrics,
+     * both CloudWatch); a request class handled twice is a wiring bug.
+     */
+    public static ApiHandlers merge(java.util.Collection<ApiHandlers> parts) {
+        Map<Class<?>, ApiHandler<Object, Object>> merged = new LinkedHashMap<>();
+        for (ApiHandlers part : parts) {
+            part.handlers.forEach((type, handler) -> {
+                if (merged.putIfAbsent(type, handler) != null) {
+                    throw new IllegalArgumentException("two handlers for " + type.getSimpleName());
+                }
+            });
+        }
+        return new ApiHandlers(merged);
+    }
+
     /** Collects handlers; one per request class. */
     public static final class Builder {
         private final Map<Class<?>, ApiHandler<Object, Object>> handlers = new LinkedHashMap<>();

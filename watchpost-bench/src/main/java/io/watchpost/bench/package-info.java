@@ -1,0 +1,2 @@
+/** Load harness and engine benchmarks. */
+package io.watchpost.bench;
