@@ -93,6 +93,39 @@ class StrictAuthIT {
     }
 
     @Test
+    void presignedUrlsAreVerified() throws Exception {
+        String query = "Action=ListDashboards&Version=2010-08-01";
+        java.net.URI good = presign(query, ALICE.secretAccessKey());
+        HttpResponse<byte[]> ok = RawHttp.send(good, "GET", good.getRawPath() + "?" + good.getRawQuery(), null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(new String(ok.body(), StandardCharsets.UTF_8)).contains("<ListDashboardsResponse");
+        java.net.URI bad = presign(query, "not-the-secret");
+        HttpResponse<byte[]> refused = RawHttp.send(bad, "GET", bad.getRawPath() + "?" + bad.getRawQuery(), null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+
+    /** A presigned GET made by the SDK's own SigV4 signer. */
+    private static java.net.URI presign(String query, String secret) {
+        var request = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.GET)
+                .uri(java.net.URI.create(server.endpoint() + "/?" + query))
+                .build();
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .request(request)
+                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(ALICE.accessKeyId(),
+                        secret))
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                        "monitoring")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.AUTH_LOCATION,
+                        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.EXPIRATION_DURATION,
+                        java.time.Duration.ofMinutes(5)));
+        return signed.request().getUri();
+    }
+
+    @Test
     void unsignedRequestsAndResetAreRefused() throws Exception {
         HttpResponse<byte[]> unsigned = RawHttp.post(server.endpoint(), "/", "{}".getBytes(StandardCharsets.UTF_8),
                 "X-Amz-Target", "Logs_20140328.DescribeLogGroups", "Content-Type", "application/x-amz-json-1.1");
