@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 
-/** Renders SDK objects as JSON text, for records such as CloudTrail's request parameters. */
+/**
+ * Renders SDK objects as JSON text with lowerCamel member names, as CloudTrail writes request parameters and
+ * response elements.
+ */
 public final class Rendering {
     private Rendering() {}
 
@@ -18,7 +21,7 @@ public final class Rendering {
         }
         StringWriter text = new StringWriter();
         try (var out = Mappers.JSON.getFactory().createGenerator(text)) {
-            JsonShapeEncoder.writeObject(out, sdkPojo, field -> true);
+            JsonShapeEncoder.writeObject(out, sdkPojo, field -> true, JsonShapeEncoder.CLOUDTRAIL_NAMES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

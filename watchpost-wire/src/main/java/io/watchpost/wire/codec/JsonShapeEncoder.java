@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -27,14 +28,28 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 public final class JsonShapeEncoder {
     private JsonShapeEncoder() {}
 
+    /** The wire names of members, as every protocol writes them. */
+    public static final Function<SdkField<?>, String> WIRE_NAMES = SdkField::locationName;
+
+    /** lowerCamel member names, as CloudTrail writes request parameters and response elements. */
+    public static final Function<SdkField<?>, String> CLOUDTRAIL_NAMES = field -> {
+        String name = field.memberName();
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    };
+
     public static void writeObject(JsonGenerator out, SdkPojo pojo, Predicate<SdkField<?>> include) {
+        writeObject(out, pojo, include, WIRE_NAMES);
+    }
+
+    public static void writeObject(JsonGenerator out, SdkPojo pojo, Predicate<SdkField<?>> include,
+            Function<SdkField<?>, String> names) {
         try {
             out.writeStartObject();
             for (SdkField<?> field : pojo.sdkFields()) {
                 Object value = Pojos.valueOf(field, pojo);
                 if (value != null && include.test(field)) {
-                    out.writeFieldName(field.locationName());
-                    write(out, field, value);
+                    out.writeFieldName(names.apply(field));
+                    write(out, field, value, names);
                 }
             }
             out.writeEndObject();
@@ -43,7 +58,8 @@ public final class JsonShapeEncoder {
         }
     }
 
-    static void write(JsonGenerator out, SdkField<?> field, Object value) throws IOException {
+    static void write(JsonGenerator out, SdkField<?> field, Object value, Function<SdkField<?>, String> names)
+            throws IOException {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.INSTANT) {
             writeInstant(out, field, (Instant) value);
@@ -55,7 +71,7 @@ public final class JsonShapeEncoder {
                 out.writeString(Base64.getEncoder().encodeToString(bytes));
             }
         } else if (type == MarshallingType.SDK_POJO) {
-            writeObject(out, (SdkPojo) value, f -> true);
+            writeObject(out, (SdkPojo) value, f -> true, names);
         } else if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             out.writeStartArray();
@@ -63,7 +79,7 @@ public final class JsonShapeEncoder {
                 if (element == null) {
                     out.writeNull();
                 } else {
-                    write(out, member, element);
+                    write(out, member, element, names);
                 }
             }
             out.writeEndArray();
@@ -75,7 +91,7 @@ public final class JsonShapeEncoder {
                 if (entry.getValue() == null) {
                     out.writeNull();
                 } else {
-                    write(out, member, entry.getValue());
+                    write(out, member, entry.getValue(), names);
                 }
             }
             out.writeEndObject();
