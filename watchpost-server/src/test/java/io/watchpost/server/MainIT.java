@@ -20,9 +20,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 class MainIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
+    /** Runs the packaged server (target/watchpost-server.jar and target/lib), exactly as ./watchpost does. */
     private static Process launch(String... args) throws Exception {
+        Path jar = Path.of("target", "watchpost-server.jar");
+        assertThat(jar).as("failsafe runs after package").exists();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
