@@ -26,7 +26,7 @@ public final class ApiCoverageReport {
                 + "it is routed by name and answers `NotImplemented` until a newer SDK can be used.\n\n");
         out.append("| service | implemented | not implemented | not in SDK 2.40.2 |\n|---|---|---|---|\n");
         for (ServiceModel service : catalog.services()) {
-            long implemented = service.operations().values().stream().filter(op -> has(handlers, service, op))
+            long implemented = service.sortedOperations().stream().filter(op -> has(handlers, service, op))
                     .count();
             out.append("| ").append(service.sdkName()).append(" (`").append(service.endpointPrefix()).append("`) | ")
                     .append(implemented).append(" | ").append(service.operations().size() - implemented)

@@ -28,6 +28,8 @@ final class Router {
     private final Map<String, ServiceModel> byRpcV2Name = new HashMap<>();
     private final Map<String, ServiceModel> byQueryVersion = new HashMap<>();
     private final List<ServiceModel> restServices;
+    /** REST URI templates, most specific first; built on the first REST request (it loads those operations). */
+    private volatile List<RestEntry> restIndex;
     private final ProtocolCodec query = new AwsQueryCodec();
     private final ProtocolCodec json10 = new AwsJsonCodec(Protocol.AWS_JSON_1_0);
     private final ProtocolCodec json11 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
@@ -106,28 +108,38 @@ final class Router {
     }
 
     private Optional<Route> restRoute(WireRequest request, Optional<SignedRequest> signed) {
-        List<ServiceModel> candidates = restServices.stream()
-                .filter(s -> signed.isEmpty() || !isRest(signed.get().service()) 
-                        || s.endpointPrefix().equals(signed.get().service()))
-                .toList();
+        String signingName = signed.map(SignedRequest::service).filter(this::isRest).orElse(null);
         Map<String, List<String>> query = FormParameters.parseAll(request.rawQuery());
-        Route best = null;
-        int bestScore = -1;
-        for (ServiceModel service : candidates) {
-            for (OperationModel operation : service.operations().values()) {
-                if (!operation.httpMethod().equals(request.method()) || operation.uri().isEmpty()) {
-                    continue;
-                }
-                var match = operation.uri().get().match(request.rawPath(), query);
-                int score = operation.uri().get().specificity();
-                if (match.isPresent() && score > bestScore) {
-                    best = new Route(service, restJson, operation.name(), Optional.of(operation), match.get());
-                    bestScore = score;
-                }
+        for (RestEntry entry : restIndex()) {
+            if (signingName != null && !entry.service().endpointPrefix().equals(signingName)
+                    || !entry.operation().httpMethod().equals(request.method())) {
+                continue;
+            }
+            var match = entry.operation().uri().orElseThrow().match(request.rawPath(), query);
+            if (match.isPresent()) {
+                return Optional.of(new Route(entry.service(), restJson, entry.operation().name(),
+                        Optional.of(entry.operation()), match.get()));
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
+
+    private List<RestEntry> restIndex() {
+        List<RestEntry> index = restIndex;
+        if (index == null) {
+            index = restServices.stream()
+                    .flatMap(service -> service.sortedOperations().stream()
+                            .filter(operation -> operation.uri().isPresent())
+                            .map(operation -> new RestEntry(service, operation)))
+                    .sorted(java.util.Comparator.comparingInt(
+                            (RestEntry entry) -> entry.operation().uri().orElseThrow().specificity()).reversed())
+                    .toList();
+            restIndex = index;
+        }
+        return index;
+    }
+
+    private record RestEntry(ServiceModel service, OperationModel operation) {}
 
     private boolean isRest(String signingName) {
         return restServices.stream().anyMatch(s -> s.endpointPrefix().equals(signingName));

@@ -2,22 +2,19 @@ package io.watchpost.wire.model;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
- * The services Watchpost routes, built from the AWS SDK for Java v2: every request class a service's sync or
- * async client takes is an operation, and the SDK's generated marshaller holds its HTTP binding. So the
- * operation list and bindings are AWS's own, never typed by hand.
+ * The services Watchpost routes, built from the AWS SDK for Java v2: every request marshaller the SDK generated
+ * for a service is an operation, and that marshaller holds the operation's HTTP binding. So the operation list
+ * and bindings are AWS's own, never typed by hand. Names come from the jar's directory; classes load on first use.
  */
 public final class ServiceCatalog {
     private static final Map<String, Integer> SCHEMAS_SUCCESS_STATUS = Map.ofEntries(
@@ -77,19 +74,9 @@ public final class ServiceCatalog {
             Set<Protocol> protocols, String target, String xmlNamespace, String queryVersion, boolean queryCompatible,
             Map<String, Integer> successStatus) {
         String base = "software.amazon.awssdk.services." + sdkPackage;
-        Map<String, OperationModel> operations = new TreeMap<>();
-        for (String client : List.of(clientPrefix + "Client", clientPrefix + "AsyncClient")) {
-            for (Method method : load(base + "." + client).getMethods()) {
-                Class<?>[] parameters = method.getParameterTypes();
-                if (parameters.length == 0 || Modifier.isStatic(method.getModifiers())
-                        || !AwsRequest.class.isAssignableFrom(parameters[0]) || parameters[0] == AwsRequest.class) {
-                    continue;
-                }
-                String name = parameters[0].getSimpleName().replaceFirst("Request$", "");
-                operations.computeIfAbsent(name,
-                        op -> operation(base, op, parameters[0], successStatus.getOrDefault(op, 200)));
-            }
-        }
+        Set<String> names = SdkJars.operationNames(base, clientPrefix + "Client");
+        OperationTable operations = new OperationTable(names,
+                name -> operation(base, name, successStatus.getOrDefault(name, 200)));
         return new ServiceModel(endpointPrefix, sdkName, protocols,
                 Optional.ofNullable(target),
                 protocols.contains(Protocol.RPC_V2_CBOR) ? Optional.of(target) : Optional.empty(),
@@ -97,7 +84,8 @@ public final class ServiceCatalog {
                 endpointPrefix + ".amazonaws.com", operations, UNTYPED.getOrDefault(endpointPrefix, Set.of()));
     }
 
-    private static OperationModel operation(String base, String name, Class<?> requestClass, int successStatus) {
+    private static OperationModel operation(String base, String name, int successStatus) {
+        Class<?> requestClass = load(base + ".model." + name + "Request");
         Class<?> responseClass = load(base + ".model." + name + "Response");
         OperationInfo binding = binding(base + ".transform." + name + "RequestMarshaller");
         Optional<UriTemplate> uri = Optional.ofNullable(binding.requestUri()).map(UriTemplate::parse);

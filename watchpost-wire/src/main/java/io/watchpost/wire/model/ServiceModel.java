@@ -3,7 +3,6 @@ package io.watchpost.wire.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ public record ServiceModel(
         Optional<String> queryVersion,
         boolean queryCompatible,
         String eventSource,
-        Map<String, OperationModel> operations,
+        OperationTable operations,
         Set<String> untypedOperations) {
     public ServiceModel {
         requireNonNull(endpointPrefix, "endpointPrefix is null");
@@ -43,15 +42,16 @@ public record ServiceModel(
         requireNonNull(xmlNamespace, "xmlNamespace is null");
         requireNonNull(queryVersion, "queryVersion is null");
         requireNonNull(eventSource, "eventSource is null");
-        operations = Map.copyOf(operations);
+        requireNonNull(operations, "operations is null");
         untypedOperations = Set.copyOf(untypedOperations);
     }
 
     public Optional<OperationModel> operation(String name) {
-        return Optional.ofNullable(operations.get(name));
+        return operations.get(name);
     }
 
+    /** Every operation in name order (loads them all: for tools and tests, not the request path). */
     public List<OperationModel> sortedOperations() {
-        return operations.values().stream().sorted(java.util.Comparator.comparing(OperationModel::name)).toList();
+        return operations.all();
     }
 }
