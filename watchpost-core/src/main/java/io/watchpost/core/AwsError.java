@@ -80,6 +80,7 @@ public enum AwsError {
     TRAIL_INVALID_NEXT_TOKEN("InvalidNextTokenException", 400, Fault.SENDER),
     TRAIL_INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400, Fault.SENDER),
     TRAIL_INVALID_MAX_RESULTS("InvalidMaxResultsException", 400, Fault.SENDER),
+    TRAIL_INVALID_EVENT_CATEGORY("InvalidEventCategoryException", 400, Fault.SENDER),
     TRAIL_INVALID_TIME_RANGE("InvalidTimeRangeException", 400, Fault.SENDER);
 
     /** Who is at fault: AWS's {@code Sender} (client) or {@code Receiver} (server). */

@@ -10,19 +10,20 @@ import java.util.regex.Pattern;
  * Collects model-constraint violations and reports them the way AWS's request validation does:
  * {@code N validation error(s) detected: Value 'v' at 'member' failed to satisfy constraint: Member must ...},
  * violations joined by {@code "; "}, in the order the members appear in the model. Null values pass every check
- * except {@link #required}, as in AWS.
+ * except {@link #required}, as in AWS. Public so that the sub-packages ({@code rules}, {@code targets}) phrase their
+ * violations the same way; not thread-safe (one instance per request).
  */
-final class Violations {
+public final class Violations {
     private final List<String> messages = new ArrayList<>();
 
-    Violations required(String path, Object value) {
+    public Violations required(String path, Object value) {
         if (value == null) {
             messages.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
         }
         return this;
     }
 
-    Violations length(String path, String value, int min, int max) {
+    public Violations length(String path, String value, int min, int max) {
         if (value != null && value.length() > max) {
             add(path, value, "Member must have length less than or equal to " + max);
         }
@@ -33,14 +34,14 @@ final class Violations {
     }
 
     /** AWS matches the whole value against the model's pattern, and quotes the pattern as the model spells it. */
-    Violations pattern(String path, String value, Pattern regex) {
+    public Violations pattern(String path, String value, Pattern regex) {
         if (value != null && !regex.matcher(value).matches()) {
             add(path, value, "Member must satisfy regular expression pattern: " + regex.pattern());
         }
         return this;
     }
 
-    Violations range(String path, Integer value, int min, int max) {
+    public Violations range(String path, Integer value, int min, int max) {
         if (value != null && value > max) {
             add(path, value, "Member must have value less than or equal to " + max);
         }
@@ -50,14 +51,20 @@ final class Violations {
         return this;
     }
 
-    Violations oneOf(String path, String value, List<String> allowed) {
+    public Violations oneOf(String path, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             add(path, value, "Member must satisfy enum value set: " + allowed);
         }
         return this;
     }
 
-    void throwIfAny(AwsError error) {
+    /** A violation phrased by the caller (for example a list-size constraint, whose value AWS renders as a list). */
+    public Violations custom(String message) {
+        messages.add(message);
+        return this;
+    }
+
+    public void throwIfAny(AwsError error) {
         if (messages.isEmpty()) {
             return;
         }

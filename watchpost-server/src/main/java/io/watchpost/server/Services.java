@@ -1,42 +1,96 @@
 package io.watchpost.server;
 
 import io.watchpost.cloudtrail.TrailsService;
+import io.watchpost.cloudtrail.lookup.LookupEventsService;
+import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
+import io.watchpost.cloudtrail.recorder.RecorderConfig;
 import io.watchpost.cloudwatch.DashboardsService;
 import io.watchpost.core.PageTokens;
+import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
+import io.watchpost.core.port.ApiCallRecorder;
+import io.watchpost.core.port.Scheduler;
 import io.watchpost.events.EventBusService;
 import io.watchpost.events.SchemaRegistryService;
+import io.watchpost.events.rules.EventRulesService;
+import io.watchpost.events.targets.DeliveryQueue;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.filter.FilterPatternService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.xray.SamplingRulesService;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
-import io.watchpost.core.api.ApiHandlers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds every service module's service objects; the one place that knows them all. */
-final class Services {
-    private Services() {}
+/**
+ * Every service module's service objects and the long-lived components behind them (the CloudTrail recorder,
+ * the EventBridge delivery queue); the one place that knows them all. Closing stops the components in the order
+ * that loses nothing: deliveries first, then the recorder, which drains its queue to disk.
+ */
+final class Services implements Closeable {
+    private final List<WatchpostService> services;
+    private final CloudTrailRecorder recorder;
+    private final DeliveryQueue deliveries;
 
-    static List<WatchpostService> create(StateJournal journal, Clock clock, PageTokens pageTokens) {
-        return List.of(
+    private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries) {
+        this.services = services;
+        this.recorder = recorder;
+        this.deliveries = deliveries;
+    }
+
+    static Services create(StateJournal journal, Path dataDir, Clock clock, PageTokens pageTokens,
+            Scheduler scheduler) throws IOException {
+        CloudTrailRecorder recorder = new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
+                RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
+        DeliveryQueue deliveries = new DeliveryQueue(TargetDeliveries.unmapped(), 10_000);
+        deliveries.start();
+        List<WatchpostService> services = List.of(
                 new DashboardsService(journal, clock, pageTokens),
                 new LogsService(journal, clock, pageTokens),
+                new FilterPatternService(),
                 new EventBusService(journal, clock, pageTokens),
+                new EventRulesService(journal, clock, pageTokens, deliveries),
                 new SchemaRegistryService(journal, pageTokens),
                 new SamplingRulesService(journal, clock, pageTokens),
-                new TrailsService(journal, clock, pageTokens));
+                new TrailsService(journal, clock, pageTokens),
+                new LookupEventsService(recorder, clock, pageTokens));
+        return new Services(services, recorder, deliveries);
+    }
+
+    List<WatchpostService> all() {
+        return services;
+    }
+
+    ApiCallRecorder recorder() {
+        return recorder;
+    }
+
+    CloudTrailRecorder cloudTrail() {
+        return recorder;
     }
 
     /** One set of handlers per AWS service, merged from every service object that serves it. */
-    static Map<String, ApiHandlers> handlersByEndpoint(List<WatchpostService> services) {
+    Map<String, ApiHandlers> handlersByEndpoint() {
         Map<String, List<ApiHandlers>> parts = new LinkedHashMap<>();
         services.forEach(service -> parts.computeIfAbsent(service.endpointPrefix(), p -> new ArrayList<>())
                 .add(service.handlers()));
         Map<String, ApiHandlers> merged = new LinkedHashMap<>();
         parts.forEach((prefix, list) -> merged.put(prefix, ApiHandlers.merge(list)));
         return merged;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            deliveries.close();
+        } finally {
+            recorder.close();
+        }
     }
 }

@@ -2,9 +2,7 @@ package io.watchpost.server;
 
 import io.watchpost.core.ClockScheduler;
 import io.watchpost.core.PageTokens;
-import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
-import io.watchpost.core.port.ApiCallRecorder;
 import io.watchpost.server.config.ServerConfig;
 import io.watchpost.server.http.HttpServer;
 import io.watchpost.store.StateJournal;
@@ -19,9 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +30,11 @@ public final class Watchpost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Watchpost.class.getName());
 
     private final StateJournal journal;
-    private final List<WatchpostService> services;
+    private final Services services;
     private final HttpServer http;
     private final ScheduledExecutorService ticker;
 
-    private Watchpost(StateJournal journal, List<WatchpostService> services, HttpServer http,
-            ScheduledExecutorService ticker) {
+    private Watchpost(StateJournal journal, Services services, HttpServer http, ScheduledExecutorService ticker) {
         this.journal = journal;
         this.services = services;
         this.http = http;
@@ -54,13 +48,14 @@ public final class Watchpost implements AutoCloseable {
     public static Watchpost start(ServerConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
         StateJournal journal = StateJournal.open(config.dataDir().resolve("state"), config.durability());
+        Services services = null;
         try {
             PageTokens pageTokens = new PageTokens(secretKey(config.dataDir().resolve("page-token.key")));
             ClockScheduler scheduler = new ClockScheduler(clock);
-            List<WatchpostService> services = Services.create(journal, clock, pageTokens);
-            Map<String, ApiHandlers> handlers = Services.handlersByEndpoint(services);
-            RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(), handlers,
-                    new Authenticator(config.auth(), clock), ApiCallRecorder.NONE, clock, WireLimits.DEFAULT);
+            services = Services.create(journal, config.dataDir(), clock, pageTokens, scheduler);
+            RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(),
+                    services.handlersByEndpoint(), new Authenticator(config.auth(), clock), services.recorder(),
+                    clock, WireLimits.DEFAULT);
             Watchpost[] self = new Watchpost[1];
             HttpServer http = new HttpServer(config.host(), config.port(), processor, WireLimits.DEFAULT,
                     version(), config.developmentMode(), () -> self[0].reset());
@@ -68,6 +63,9 @@ public final class Watchpost implements AutoCloseable {
             http.start();
             return self[0];
         } catch (Exception | Error e) {
+            if (services != null) {
+                services.close();
+            }
             journal.close();
             throw e;
         }
@@ -75,6 +73,11 @@ public final class Watchpost implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Blocks until every API call handled so far is in the CloudTrail record log (for tests). */
+    public void flushAuditTrail() throws InterruptedException {
+        services.cloudTrail().flush();
     }
 
     public URI endpoint() {
@@ -88,7 +91,7 @@ public final class Watchpost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        services.forEach(WatchpostService::afterReset);
+        services.all().forEach(WatchpostService::afterReset);
         LOG.log(System.Logger.Level.INFO, "state reset");
     }
 
@@ -108,7 +111,11 @@ public final class Watchpost implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            journal.close();
+            try {
+                services.close();
+            } finally {
+                journal.close();
+            }
         }
     }
 

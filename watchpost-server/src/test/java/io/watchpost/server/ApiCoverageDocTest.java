@@ -2,9 +2,8 @@ package io.watchpost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchpost.core.ClockScheduler;
 import io.watchpost.core.PageTokens;
-import io.watchpost.core.api.ApiHandlers;
-import io.watchpost.core.api.WatchpostService;
 import io.watchpost.store.Durability;
 import io.watchpost.store.StateJournal;
 import io.watchpost.wire.model.ServiceCatalog;
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +19,11 @@ class ApiCoverageDocTest {
     @Test
     void coverageDocumentIsCurrent(@TempDir Path dir) throws Exception {
         String generated;
-        try (StateJournal journal = StateJournal.open(dir, Durability.PROCESS)) {
-            Map<String, ApiHandlers> handlers = Services.handlersByEndpoint(
-                    Services.create(journal, Clock.systemUTC(), new PageTokens(new byte[32])));
-            generated = ApiCoverageReport.markdown(ServiceCatalog.standard(), handlers);
+        try (StateJournal journal = StateJournal.open(dir.resolve("state"), Durability.PROCESS)) {
+            try (Services services = Services.create(journal, dir.resolve("data"), Clock.systemUTC(),
+                    new PageTokens(new byte[32]), new ClockScheduler(Clock.systemUTC()))) {
+                generated = ApiCoverageReport.markdown(ServiceCatalog.standard(), services.handlersByEndpoint());
+            }
         }
         Path doc = Path.of("..", "docs", "api-coverage.md");
         if (Boolean.getBoolean("watchpost.updateDocs")) {

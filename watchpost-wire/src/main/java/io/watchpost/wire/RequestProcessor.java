@@ -89,6 +89,7 @@ public final class RequestProcessor {
         ServiceModel service = route.service();
         ProtocolCodec codec = route.codec();
         RequestContext context = null;
+        Object input = null;
         try {
             Authenticator.Authenticated caller = authenticator.authenticate(request, signed,
                     service.queryCompatible() ? Authenticator.ErrorStyle.QUERY : Authenticator.ErrorStyle.JSON);
@@ -97,14 +98,14 @@ public final class RequestProcessor {
                     operation.name(), request.remoteAddress(), request.header("User-Agent").orElse(""),
                     clock.instant());
             ApiHandler<Object, Object> handler = handlerFor(service, operation);
-            Object input = decode(codec, operation, request, body, route);
+            input = decode(codec, operation, request, body, route);
             Object output = handler.handle(context, input);
             WireResponse response = codec.success(service, operation, output, requestId);
             record(context, service, input, output, null);
             return response;
         } catch (AwsException e) {
             if (context != null) {
-                record(context, service, null, null, e);
+                record(context, service, input, null, e);
             }
             return codec.error(service, e, requestId);
         } catch (RuntimeException e) {
@@ -113,7 +114,7 @@ public final class RequestProcessor {
             AwsException failure = new AwsException(AwsError.INTERNAL_FAILURE,
                     "The request processing has failed because of an unknown error, exception or failure.");
             if (context != null) {
-                record(context, service, null, null, failure);
+                record(context, service, input, null, failure);
             }
             return codec.error(service, failure, requestId);
         }

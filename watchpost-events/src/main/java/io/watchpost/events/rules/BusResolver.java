@@ -1,0 +1,50 @@
+package io.watchpost.events.rules;
+
+import io.watchpost.core.Arn;
+import io.watchpost.core.AwsError;
+import io.watchpost.core.AwsException;
+import io.watchpost.core.Scope;
+import io.watchpost.events.BusDirectory;
+import java.util.Optional;
+
+/**
+ * Resolves an {@code EventBusName} member (a name, an ARN, or absent for {@code default}) to a bus of the caller's
+ * account and region. An ARN of another account or region names no bus here yet (cross-account delivery is the
+ * permissions work), so it is answered like a missing bus.
+ */
+final class BusResolver {
+    static final String DEFAULT = "default";
+    private final BusDirectory buses;
+
+    BusResolver(BusDirectory buses) {
+        this.buses = buses;
+    }
+
+    /** The bus name, or {@code ResourceNotFoundException} when no such bus exists. */
+    String existing(Scope scope, String nameOrArn) {
+        return find(scope, nameOrArn).orElseThrow(() -> notFound(nameOf(nameOrArn)));
+    }
+
+    Optional<String> find(Scope scope, String nameOrArn) {
+        String name = nameOf(nameOrArn);
+        if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
+            Optional<Arn> arn = Arn.parse(nameOrArn);
+            if (arn.isEmpty() || !arn.get().scope().equals(scope)) {
+                return Optional.empty();
+            }
+        }
+        return buses.exists(scope, name) ? Optional.of(name) : Optional.empty();
+    }
+
+    static String nameOf(String nameOrArn) {
+        if (nameOrArn == null) {
+            return DEFAULT;
+        }
+        int slash = nameOrArn.startsWith("arn:") ? nameOrArn.indexOf(":event-bus/") : -1;
+        return slash < 0 ? nameOrArn : nameOrArn.substring(slash + ":event-bus/".length());
+    }
+
+    static AwsException notFound(String bus) {
+        return new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND, "Event bus " + bus + " does not exist.");
+    }
+}

@@ -1,0 +1,261 @@
+package io.watchpost.events.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import io.watchpost.core.AwsError;
+import io.watchpost.core.AwsException;
+import io.watchpost.core.PageTokens;
+import io.watchpost.core.RequestContext;
+import io.watchpost.core.Scope;
+import io.watchpost.core.api.ApiHandlers;
+import io.watchpost.core.api.WatchpostService;
+import io.watchpost.events.BusDirectory;
+import io.watchpost.events.Violations;
+import io.watchpost.events.pattern.EventPattern;
+import io.watchpost.events.targets.DeliveryQueue;
+import io.watchpost.store.StateJournal;
+import io.watchpost.store.StateTable;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.eventbridge.model.DeleteRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.DeleteRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.DisableRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.DisableRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.EnableRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.EnableRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListRuleNamesByTargetRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListRuleNamesByTargetResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListRulesRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
+import software.amazon.awssdk.services.eventbridge.model.RemoveTargetsRequest;
+import software.amazon.awssdk.services.eventbridge.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRequest;
+
+/**
+ * EventBridge rules, targets and events ({@code events}): PutRule, DescribeRule, EnableRule, DisableRule,
+ * DeleteRule, ListRules, ListRuleNamesByTarget, PutTargets, RemoveTargets, ListTargetsByRule, PutEvents and
+ * TestEventPattern. Rules (with their targets) persist in the {@code events.rules} state table; the enabled
+ * event-pattern rules are also compiled into a partitioned {@link RuleIndex}, rebuilt from the table at startup.
+ *
+ * <p><b>Thread-safety:</b> reads are lock-free; rule changes are serialized on one lock so that the table and the
+ * index change in the same order. A change is durable (journal) before the index sees it.
+ */
+public final class EventRulesService implements WatchpostService {
+    static final int MAX_RULES_PER_BUS = 300;
+    static final int DEFAULT_LIMIT = 100;
+
+    final StateTable<RuleRecord> rules;
+    final BusResolver buses;
+    final RuleIndex index = new RuleIndex();
+    final PageTokens pageTokens;
+    final Object writeLock = new Object();
+    private final TargetOperations targets;
+    private final PutEventsOperation putEvents;
+    private final ApiHandlers handlers;
+
+    /** As {@link #EventRulesService(StateJournal, Clock, PageTokens, DeliveryQueue, RandomGenerator)} with a secure random. */
+    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliveryQueue deliveries) {
+        this(journal, clock, pageTokens, deliveries, new java.security.SecureRandom());
+    }
+
+    /** {@code random} makes event ids (UUID v4); tests pass a seeded one. */
+    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliveryQueue deliveries,
+            RandomGenerator random) {
+        this.rules = requireNonNull(journal, "journal is null").table("events.rules", RuleRecord.class);
+        this.buses = new BusResolver(new BusDirectory(journal));
+        this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
+        this.targets = new TargetOperations(this);
+        this.putEvents = new PutEventsOperation(this, requireNonNull(clock, "clock is null"),
+                requireNonNull(deliveries, "deliveries is null"), requireNonNull(random, "random is null"));
+        rebuildIndex();
+        this.handlers = ApiHandlers.builder()
+                .on(PutRuleRequest.class, this::putRule)
+                .on(DescribeRuleRequest.class, this::describeRule)
+                .on(EnableRuleRequest.class, (ctx, r) -> {
+                    setState(ctx, r.name(), r.eventBusName(), RuleRecord.ENABLED);
+                    return EnableRuleResponse.builder().build();
+                })
+                .on(DisableRuleRequest.class, (ctx, r) -> {
+                    setState(ctx, r.name(), r.eventBusName(), RuleRecord.DISABLED);
+                    return DisableRuleResponse.builder().build();
+                })
+                .on(DeleteRuleRequest.class, this::deleteRule)
+                .on(ListRulesRequest.class, this::listRules)
+                .on(ListRuleNamesByTargetRequest.class, this::listRuleNamesByTarget)
+                .on(PutTargetsRequest.class, targets::putTargets)
+                .on(RemoveTargetsRequest.class, targets::removeTargets)
+                .on(ListTargetsByRuleRequest.class, targets::listTargetsByRule)
+                .on(PutEventsRequest.class, putEvents::putEvents)
+                .on(TestEventPatternRequest.class, (ctx, r) -> TestPatternOperation.test(ctx, r))
+                .build();
+    }
+
+    @Override
+    public String endpointPrefix() {
+        return "events";
+    }
+
+    @Override
+    public ApiHandlers handlers() {
+        return handlers;
+    }
+
+    @Override
+    public void afterReset() {
+        synchronized (writeLock) {
+            rebuildIndex();
+        }
+    }
+
+    PutRuleResponse putRule(RequestContext context, PutRuleRequest request) {
+        RulePutValidation.check(request);
+        Scope scope = context.scope();
+        EventPattern pattern = request.eventPattern() == null ? null : EventPattern.compile(request.eventPattern());
+        String bus = buses.existing(scope, request.eventBusName());
+        String key = RuleKeys.key(scope, bus, request.name());
+        synchronized (writeLock) {
+            Optional<RuleRecord> existing = rules.get(key);
+            if (existing.isEmpty() && busRules(scope, bus).size() >= MAX_RULES_PER_BUS) {
+                throw new AwsException(AwsError.EVENTS_LIMIT_EXCEEDED,
+                        "The requested resource exceeds the maximum number allowed.");
+            }
+            RuleRecord rule = new RuleRecord(request.name(), bus, request.eventPattern(), request.scheduleExpression(),
+                    request.state() == null ? RuleRecord.ENABLED : request.stateAsString(), request.description(),
+                    request.roleArn(), scope.accountId(), tags(existing, request),
+                    existing.map(RuleRecord::targets).orElse(List.of()));
+            rules.put(key, rule);
+            reindex(key, scope, rule, pattern);
+        }
+        return PutRuleResponse.builder().ruleArn(RuleKeys.arn(scope, bus, request.name())).build();
+    }
+
+    DescribeRuleResponse describeRule(RequestContext context, DescribeRuleRequest request) {
+        RuleValidation.ruleOnBus(request.name(), request.eventBusName());
+        return RuleViews.described(context.scope(), existingRule(context.scope(), request.name(), request.eventBusName()));
+    }
+
+    void setState(RequestContext context, String name, String busNameOrArn, String state) {
+        RuleValidation.ruleOnBus(name, busNameOrArn);
+        Scope scope = context.scope();
+        synchronized (writeLock) {
+            RuleRecord rule = existingRule(scope, name, busNameOrArn).withState(state);
+            String key = RuleKeys.key(scope, rule.eventBusName(), name);
+            rules.put(key, rule);
+            reindex(key, scope, rule, null);
+        }
+    }
+
+    DeleteRuleResponse deleteRule(RequestContext context, DeleteRuleRequest request) {
+        RuleValidation.ruleOnBus(request.name(), request.eventBusName());
+        Scope scope = context.scope();
+        String bus = buses.existing(scope, request.eventBusName());
+        String key = RuleKeys.key(scope, bus, request.name());
+        synchronized (writeLock) {
+            Optional<RuleRecord> rule = rules.get(key);
+            // Deleting a rule that does not exist succeeds, as in EventBridge.
+            if (rule.isPresent()) {
+                if (!rule.get().targets().isEmpty() && !Boolean.TRUE.equals(request.force())) {
+                    throw new AwsException(AwsError.EVENTS_VALIDATION, "Rule can't be deleted since it has targets.");
+                }
+                rules.remove(key);
+                index.remove(key);
+            }
+        }
+        return DeleteRuleResponse.builder().build();
+    }
+
+    ListRulesResponse listRules(RequestContext context, ListRulesRequest request) {
+        Violations v = RuleValidation.name(new Violations(), "namePrefix", request.namePrefix(), false);
+        RuleValidation.page(RuleValidation.bus(v, "eventBusName", request.eventBusName()),
+                request.nextToken(), request.limit()).throwIfAny(AwsError.EVENTS_VALIDATION);
+        Scope scope = context.scope();
+        String bus = buses.existing(scope, request.eventBusName());
+        String prefix = request.namePrefix() == null ? "" : request.namePrefix();
+        NavigableMap<String, RuleRecord> candidates = busRules(scope, bus);
+        Page page = Page.of(candidates, RuleKeys.busPrefix(scope, bus), prefix, after(request.nextToken()),
+                limit(request.limit()), rule -> true);
+        ListRulesResponse.Builder response = ListRulesResponse.builder()
+                .rules(page.items().stream().map(rule -> RuleViews.listed(scope, rule)).toList());
+        page.last().ifPresent(last -> response.nextToken(pageTokens.encode(last)));
+        return response.build();
+    }
+
+    ListRuleNamesByTargetResponse listRuleNamesByTarget(RequestContext context, ListRuleNamesByTargetRequest request) {
+        Violations v = new Violations().required("targetArn", request.targetArn())
+                .length("targetArn", request.targetArn(), 1, 1600);
+        RuleValidation.page(RuleValidation.bus(v, "eventBusName", request.eventBusName()),
+                request.nextToken(), request.limit()).throwIfAny(AwsError.EVENTS_VALIDATION);
+        Scope scope = context.scope();
+        String bus = buses.existing(scope, request.eventBusName());
+        Page page = Page.of(busRules(scope, bus), RuleKeys.busPrefix(scope, bus), "",
+                after(request.nextToken()), limit(request.limit()),
+                rule -> rule.targets().stream().anyMatch(t -> t.arn().equals(request.targetArn())));
+        ListRuleNamesByTargetResponse.Builder response = ListRuleNamesByTargetResponse.builder()
+                .ruleNames(page.items().stream().map(RuleRecord::name).toList());
+        page.last().ifPresent(last -> response.nextToken(pageTokens.encode(last)));
+        return response.build();
+    }
+
+    /** The rule, or {@code ResourceNotFoundException} naming the rule and its bus as AWS does. */
+    RuleRecord existingRule(Scope scope, String name, String busNameOrArn) {
+        String bus = buses.existing(scope, busNameOrArn);
+        return rules.get(RuleKeys.key(scope, bus, name)).orElseThrow(() -> new AwsException(
+                AwsError.EVENTS_RESOURCE_NOT_FOUND, "Rule " + name + " does not exist on EventBus " + bus + "."));
+    }
+
+    NavigableMap<String, RuleRecord> busRules(Scope scope, String bus) {
+        String prefix = RuleKeys.busPrefix(scope, bus);
+        return rules.view().subMap(prefix, true, prefix + '\uffff', false);
+    }
+
+    String after(String nextToken) {
+        return nextToken == null ? null : pageTokens.decode(nextToken).orElseThrow(() -> new AwsException(
+                AwsError.EVENTS_VALIDATION, "Parameter NextToken is not valid."));
+    }
+
+    static int limit(Integer limit) {
+        return limit == null ? DEFAULT_LIMIT : limit;
+    }
+
+    /** Keeps the index in step with a stored rule; {@code compiled} saves compiling a pattern twice. */
+    private void reindex(String key, Scope scope, RuleRecord rule, EventPattern compiled) {
+        if (rule.eventPattern() == null || !rule.enabled()) {
+            index.remove(key);
+            return;
+        }
+        index.put(key, scope, rule.eventBusName(), compiled != null ? compiled : EventPattern.compile(rule.eventPattern()));
+    }
+
+    private void rebuildIndex() {
+        index.clear();
+        rules.view().forEach((key, rule) -> {
+            int slash = key.indexOf('/');
+            String account = key.substring(0, slash);
+            String region = key.substring(slash + 1, key.indexOf('/', slash + 1));
+            reindex(key, new Scope(account, region), rule, null);
+        });
+    }
+
+    /** Tags given on update are merged into the rule's tags; AWS keeps a rule's tags across PutRule calls. */
+    private static Map<String, String> tags(Optional<RuleRecord> existing, PutRuleRequest request) {
+        Map<String, String> tags = new LinkedHashMap<>(existing.map(RuleRecord::tags).orElse(Map.of()));
+        if (request.hasTags()) {
+            for (Tag tag : request.tags()) {
+                tags.put(tag.key(), tag.value());
+            }
+        }
+        return tags;
+    }
+}

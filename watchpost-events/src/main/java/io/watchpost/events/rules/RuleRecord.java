@@ -1,0 +1,53 @@
+package io.watchpost.events.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import io.watchpost.events.targets.Target;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule as persisted in the {@code events.rules} state table, keyed by {@link RuleKeys#key}. Optional members are
+ * {@code null} when absent. The rule's targets live inside it, in the order PutTargets first saw them, so that a
+ * PutTargets or RemoveTargets call is one atomic, durable change.
+ */
+record RuleRecord(
+        String name,
+        String eventBusName,
+        String eventPattern,
+        String scheduleExpression,
+        String state,
+        String description,
+        String roleArn,
+        String createdBy,
+        Map<String, String> tags,
+        List<Target> targets) {
+    static final String ENABLED = "ENABLED";
+    static final String DISABLED = "DISABLED";
+    static final String ENABLED_WITH_CLOUDTRAIL = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+
+    RuleRecord {
+        requireNonNull(name, "name is null");
+        requireNonNull(eventBusName, "eventBusName is null");
+        requireNonNull(state, "state is null");
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** Disabled rules never match; both enabled states do. */
+    boolean enabled() {
+        return !state.equals(DISABLED);
+    }
+
+    RuleRecord withState(String newState) {
+        return new RuleRecord(name, eventBusName, eventPattern, scheduleExpression, newState, description, roleArn,
+                createdBy, tags, targets);
+    }
+
+    RuleRecord withTargets(List<Target> newTargets) {
+        return new RuleRecord(name, eventBusName, eventPattern, scheduleExpression, state, description, roleArn,
+                createdBy, tags, newTargets);
+    }
+}

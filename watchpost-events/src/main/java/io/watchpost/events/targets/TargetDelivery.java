@@ -1,0 +1,30 @@
+package io.watchpost.events.targets;
+
+import io.watchpost.core.Scope;
+
+/**
+ * Delivers one transformed event to one target. Called from the {@link DeliveryQueue} worker, never on the request
+ * path. Implementations throw to signal a failed attempt; the queue logs it (retries and dead-letter queues are
+ * the wiring's concern for now).
+ */
+public interface TargetDelivery {
+    /**
+     * @param scope the account and region of the rule
+     * @param rule the rule whose target this is
+     * @param target the target as configured
+     * @param payload exactly what AWS would deliver: the event, {@code Input}, the {@code InputPath} selection or
+     *     the transformer's output
+     */
+    void deliver(Scope scope, RuleRef rule, Target target, String payload) throws Exception;
+
+    TargetDelivery NONE = (scope, rule, target, payload) -> {};
+
+    /** The rule a delivery comes from (for dead-letter attributes and metrics). */
+    record RuleRef(String eventBusName, String ruleName, String ruleArn) {
+        public RuleRef {
+            java.util.Objects.requireNonNull(eventBusName, "eventBusName is null");
+            java.util.Objects.requireNonNull(ruleName, "ruleName is null");
+            java.util.Objects.requireNonNull(ruleArn, "ruleArn is null");
+        }
+    }
+}
