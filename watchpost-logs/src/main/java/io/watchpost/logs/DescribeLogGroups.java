@@ -1,5 +1,6 @@
 package io.watchpost.logs;
 
+import io.watchpost.core.ConstraintViolations;
 import static java.util.Objects.requireNonNull;
 
 import io.watchpost.core.AwsError;
@@ -107,7 +108,7 @@ final class DescribeLogGroups {
     }
 
     private static void validate(DescribeLogGroupsRequest request) {
-        ValidationErrors errors = new ValidationErrors();
+        ConstraintViolations errors = new ConstraintViolations();
         if (request.hasAccountIdentifiers()) {
             checkList(errors, "accountIdentifiers", request.accountIdentifiers(), 0, 20);
             for (int i = 0; i < request.accountIdentifiers().size(); i++) {
@@ -136,7 +137,7 @@ final class DescribeLogGroups {
         }
     }
 
-    private static void checkList(ValidationErrors errors, String member, List<String> list, int min, int max) {
+    private static void checkList(ConstraintViolations errors, String member, List<String> list, int min, int max) {
         if (list.size() > max) {
             errors.violated(member, "Member must have length less than or equal to " + max);
         }

@@ -1,5 +1,6 @@
 package io.watchpost.logs;
 
+import io.watchpost.core.ConstraintViolations;
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
 import java.util.List;
@@ -25,7 +26,7 @@ final class LogGroupRules {
      * service's message rather than a constraint violation (recorded from AWS: 513 characters give
      * "Invalid LogGroup or LogStream, both must have length less than or equal to 512.").
      */
-    static void checkName(ValidationErrors errors, String member, String name) {
+    static void checkName(ConstraintViolations errors, String member, String name) {
         if (name == null) {
             errors.missing(member);
             return;
@@ -41,7 +42,7 @@ final class LogGroupRules {
      * A tag map as AWS validates it: its size, then one violation for all bad keys and one for all bad values, each
      * listing every constraint of the key (or value) shape.
      */
-    static void checkTags(ValidationErrors errors, Map<String, String> tags) {
+    static void checkTags(ConstraintViolations errors, Map<String, String> tags) {
         if (tags.size() > 50) {
             errors.violated("tags", "Member must have length less than or equal to 50");
         }

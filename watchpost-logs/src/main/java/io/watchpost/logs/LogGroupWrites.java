@@ -1,5 +1,6 @@
 package io.watchpost.logs;
 
+import io.watchpost.core.ConstraintViolations;
 import static java.util.Objects.requireNonNull;
 
 import io.watchpost.core.AwsError;
@@ -46,7 +47,7 @@ final class LogGroupWrites {
     }
 
     DeleteLogGroupResponse delete(RequestContext context, DeleteLogGroupRequest request) {
-        ValidationErrors errors = new ValidationErrors();
+        ConstraintViolations errors = new ConstraintViolations();
         LogGroupRules.checkName(errors, "logGroupName", request.logGroupName());
         errors.throwIfAny(AwsError.LOGS_INVALID_PARAMETER);
         String key = context.scope().key(request.logGroupName());
@@ -61,7 +62,7 @@ final class LogGroupWrites {
     }
 
     private static void validate(CreateLogGroupRequest request) {
-        ValidationErrors errors = new ValidationErrors();
+        ConstraintViolations errors = new ConstraintViolations();
         LogGroupRules.checkName(errors, "logGroupName", request.logGroupName());
         errors.checkString("kmsKeyId", request.kmsKeyId(), 0, LogGroupRules.KMS_KEY_MAX, null);
         if (request.hasTags()) {

@@ -1,7 +1,5 @@
-package io.watchpost.logs;
+package io.watchpost.core;
 
-import io.watchpost.core.AwsError;
-import io.watchpost.core.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,21 +7,22 @@ import java.util.regex.Pattern;
 /**
  * Collects model-constraint violations of one request and reports them the way AWS's request validation does:
  * {@code "N validation error(s) detected: Value at 'member' failed to satisfy constraint: ...; ..."}, in member
- * order. Values are not echoed (AWS redacts them), except {@code null} for a missing required member.
+ * order. Values are not echoed (AWS redacts them), except {@code null} for a missing required member. Every
+ * service reports its model constraints through this one class (each with its own error code).
  */
-final class ValidationErrors {
+public final class ConstraintViolations {
     private final List<String> violations = new ArrayList<>();
 
-    void violated(String member, String constraint) {
+    public void violated(String member, String constraint) {
         violations.add("Value at '" + member + "' failed to satisfy constraint: " + constraint);
     }
 
-    void missing(String member) {
+    public void missing(String member) {
         violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
     }
 
     /** Checks a string member against its model length bounds and (full-match) pattern; null means absent. */
-    void checkString(String member, String value, int min, int max, Pattern pattern) {
+    public void checkString(String member, String value, int min, int max, Pattern pattern) {
         if (value == null) {
             return;
         }
@@ -38,7 +37,7 @@ final class ValidationErrors {
         }
     }
 
-    void checkRange(String member, Integer value, int min, int max) {
+    public void checkRange(String member, Integer value, int min, int max) {
         if (value == null) {
             return;
         }
@@ -50,14 +49,14 @@ final class ValidationErrors {
         }
     }
 
-    void checkEnum(String member, String value, List<String> allowed) {
+    public void checkEnum(String member, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             violated(member, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
         }
     }
 
     /** Throws the collected violations as one error of the given code, if there are any. */
-    void throwIfAny(AwsError error) {
+    public void throwIfAny(AwsError error) {
         if (violations.isEmpty()) {
             return;
         }
