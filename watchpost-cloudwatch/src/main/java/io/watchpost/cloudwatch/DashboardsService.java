@@ -19,9 +19,10 @@ public final class DashboardsService implements WatchpostService {
     static final String DASHBOARDS_TABLE = "dashboards";
 
     private final ApiHandlers handlers;
+    private final StateTable<DashboardRecord> dashboards;
 
     public DashboardsService(StateJournal journal, Clock clock, PageTokens pageTokens) {
-        StateTable<DashboardRecord> dashboards = journal.table(DASHBOARDS_TABLE, DashboardRecord.class);
+        this.dashboards = journal.table(DASHBOARDS_TABLE, DashboardRecord.class);
         DashboardWrites writes = new DashboardWrites(dashboards, clock, new DashboardBodyValidator());
         DashboardReads reads = new DashboardReads(dashboards, pageTokens);
         this.handlers = ApiHandlers.builder()
@@ -30,6 +31,13 @@ public final class DashboardsService implements WatchpostService {
                 .on(GetDashboardRequest.class, reads::get)
                 .on(ListDashboardsRequest.class, reads::list)
                 .build();
+    }
+
+    /** Whether the dashboard an ARN names exists: the metrics service asks this for TagResource. */
+    public boolean dashboardExists(io.watchpost.core.Arn arn) {
+        String resource = arn.resource();
+        return resource.startsWith("dashboard/") && dashboards.get(
+                arn.partition() + '/' + arn.accountId() + '/' + resource.substring("dashboard/".length())).isPresent();
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.watchpost.cloudtrail.lookup.LookupEventsService;
 import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
 import io.watchpost.cloudtrail.recorder.RecorderConfig;
 import io.watchpost.cloudwatch.DashboardsService;
+import io.watchpost.cloudwatch.math.MetricDataService;
+import io.watchpost.cloudwatch.metrics.MetricsService;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
@@ -29,19 +31,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every service module's service objects and the long-lived components behind them (the CloudTrail recorder,
- * the EventBridge delivery queue); the one place that knows them all. Closing stops the components in the order
- * that loses nothing: deliveries first, then the recorder, which drains its queue to disk.
+ * Every service module's service objects and the long-lived components behind them (the metric store, the
+ * CloudTrail recorder, the EventBridge delivery queue); the one place that knows them all. Closing stops the
+ * components in the order that loses nothing: deliveries first, then the metric store, then the recorder, which
+ * drains its queue to disk.
  */
 final class Services implements Closeable {
     private final List<WatchpostService> services;
     private final CloudTrailRecorder recorder;
     private final DeliveryQueue deliveries;
+    private final MetricsService metrics;
 
-    private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries) {
+    private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries,
+            MetricsService metrics) {
         this.services = services;
         this.recorder = recorder;
         this.deliveries = deliveries;
+        this.metrics = metrics;
     }
 
     static Services create(StateJournal journal, Path dataDir, Clock clock, PageTokens pageTokens,
@@ -50,8 +56,14 @@ final class Services implements Closeable {
                 RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
         DeliveryQueue deliveries = new DeliveryQueue(TargetDeliveries.unmapped(), 10_000);
         deliveries.start();
+        MetricsService metrics = new MetricsService(journal, dataDir.resolve("metrics"), clock, scheduler,
+                pageTokens);
+        DashboardsService dashboards = new DashboardsService(journal, clock, pageTokens);
+        metrics.registerTaggable("dashboard/", dashboards::dashboardExists);
         List<WatchpostService> services = List.of(
-                new DashboardsService(journal, clock, pageTokens),
+                dashboards,
+                metrics,
+                new MetricDataService(metrics.dataSource(), clock, pageTokens),
                 new LogsService(journal, clock, pageTokens),
                 new FilterPatternService(),
                 new EventBusService(journal, clock, pageTokens),
@@ -60,7 +72,7 @@ final class Services implements Closeable {
                 new SamplingRulesService(journal, clock, pageTokens),
                 new TrailsService(journal, clock, pageTokens),
                 new LookupEventsService(recorder, clock, pageTokens));
-        return new Services(services, recorder, deliveries);
+        return new Services(services, recorder, deliveries, metrics);
     }
 
     List<WatchpostService> all() {
@@ -90,7 +102,11 @@ final class Services implements Closeable {
         try {
             deliveries.close();
         } finally {
-            recorder.close();
+            try {
+                metrics.close();
+            } finally {
+                recorder.close();
+            }
         }
     }
 }
