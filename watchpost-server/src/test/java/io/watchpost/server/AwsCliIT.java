@@ -120,6 +120,27 @@ class AwsCliIT {
     }
 
     @Test
+    void metricsOverJson() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond() / 60 * 60 - 600;
+        String when = java.time.Instant.ofEpochSecond(now).toString();
+        aws("cloudwatch", "put-metric-data", "--namespace", "Cli", "--metric-name", "Hits", "--value", "3",
+                "--unit", "Count", "--timestamp", when, "--dimensions", "Host=a");
+        aws("cloudwatch", "put-metric-data", "--namespace", "Cli", "--metric-name", "Hits", "--value", "5",
+                "--unit", "Count", "--timestamp", when, "--dimensions", "Host=a");
+        JsonNode stats = aws("cloudwatch", "get-metric-statistics", "--namespace", "Cli", "--metric-name", "Hits",
+                "--dimensions", "Name=Host,Value=a", "--start-time", when, "--end-time",
+                java.time.Instant.ofEpochSecond(now + 60).toString(), "--period", "60",
+                "--statistics", "Sum", "Maximum", "SampleCount");
+        assertThat(stats.at("/Datapoints/0/Sum").asDouble()).isEqualTo(8.0);
+        assertThat(stats.at("/Datapoints/0/Maximum").asDouble()).isEqualTo(5.0);
+        assertThat(stats.at("/Datapoints/0/Unit").asText()).isEqualTo("Count");
+        JsonNode metrics = aws("cloudwatch", "list-metrics", "--namespace", "Cli");
+        assertThat(metrics.at("/Metrics/0/Dimensions/0/Value").asText()).isEqualTo("a");
+        assertThat(awsFails("cloudwatch", "put-metric-data", "--namespace", "AWS/EC2", "--metric-name", "X",
+                "--value", "1")).contains("InvalidParameterValue");
+    }
+
+    @Test
     void eventBusesOverTheCli() throws Exception {
         aws("events", "create-event-bus", "--name", "cli-bus");
         JsonNode buses = aws("events", "list-event-buses");
