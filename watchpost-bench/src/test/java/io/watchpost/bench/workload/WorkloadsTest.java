@@ -1,0 +1,74 @@
+package io.watchpost.bench.workload;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The request shapes the workloads promise (sizes, counts, valid JSON), without any server. */
+class WorkloadsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WorkloadSpec spec = new WorkloadSpec(4, "run1");
+
+    @Test
+    void everyNamedWorkloadIsCreatedUnderItsOwnName() {
+        assertThat(Workloads.names()).containsExactly("PutMetricData", "GetMetricStatistics", "ListMetrics",
+                "PutLogEvents", "FilterLogEvents", "DescribeLogGroups", "PutEvents", "PutTraceSegments");
+        for (String name : Workloads.names()) {
+            assertThat(Workloads.create(name, spec).name()).isEqualTo(name);
+        }
+        assertThatThrownBy(() -> Workloads.create("Nope", spec)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void putMetricDataSendsTwentyMetrics() {
+        assertThat(PutMetricDataWorkload.datums(3, Instant.EPOCH)).hasSize(20)
+                .allSatisfy(d -> assertThat(d.dimensions()).hasSize(2));
+    }
+
+    @Test
+    void logMessagesAreTwoHundredBytes() {
+        IntStream.range(0, 300).forEach(i ->
+                assertThat(PutLogEventsWorkload.message(i).getBytes(UTF_8)).hasSize(PutLogEventsWorkload.MESSAGE_BYTES));
+    }
+
+    @Test
+    void oneFilteredEventInAThousandHoldsTheTerm() {
+        long matches = IntStream.range(0, FilterLogEventsWorkload.EVENTS)
+                .filter(i -> FilterLogEventsWorkload.message(i).contains("ERROR")).count();
+        assertThat(matches).isEqualTo(100);
+        long batchBytes = IntStream.range(0, FilterLogEventsWorkload.BATCH)
+                .mapToLong(i -> FilterLogEventsWorkload.message(i).getBytes(UTF_8).length + 26).sum();
+        assertThat(batchBytes).isLessThan(1_048_576); // PutLogEvents' batch limit (message bytes + 26 each)
+    }
+
+    @Test
+    void ruleSetMixesFivePatternKindsAsValidJson() throws Exception {
+        String[] kinds = {"\"detail-type\"", "\"prefix\"", "\"numeric\"", "\"anything-but\"", "\"exists\""};
+        for (int i = 0; i < PutEventsWorkload.RULES; i++) {
+            String pattern = PutEventsWorkload.pattern(i);
+            assertThat(JSON.readTree(pattern).path("source").isArray()).isTrue();
+            assertThat(pattern).contains(kinds[i % 5]);
+        }
+        assertThat(JSON.readTree(PutEventsWorkload.detail(1, 2)).path("customer").has("tier")).isTrue();
+    }
+
+    @Test
+    void traceSegmentsAreValidDocumentsWithWellFormedIds() throws Exception {
+        JsonNode segment = JSON.readTree(PutTraceSegmentsWorkload.segment(new SplittableRandom(1), 1_767_225_600.5, 3));
+        assertThat(segment.path("trace_id").asText()).matches("1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(segment.path("id").asText()).matches("[0-9a-f]{16}");
+        assertThat(segment.path("end_time").asDouble()).isGreaterThan(segment.path("start_time").asDouble());
+    }
+
+    @Test
+    void specNeedsAWorker() {
+        assertThatThrownBy(() -> new WorkloadSpec(0, "r")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
