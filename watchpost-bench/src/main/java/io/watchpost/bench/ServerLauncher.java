@@ -30,7 +30,7 @@ final class ServerLauncher {
         // zstd-jni is native code: say so, or JDK 22+ warns when the first segment is sealed.
         List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar",
                 jar.toAbsolutePath().toString(), "--port", Integer.toString(port),
-                "--data-dir", workDir.resolve("data").toString());
+                "--data-dir", workDir.resolve("data").toString(), "--xray-daemon-port", "0");
         return start("watchpost", port, command, workDir);
     }
 

@@ -36,8 +36,10 @@ public final class Main {
                 stopped.countDown();
             }
         }, "watchpost-shutdown"));
-        out.printf("Watchpost %s listening on http://%s:%d (auth %s, account %s, data %s) in %d ms%n",
-                Watchpost.version(), config.host(), watchpost.port(), config.auth().mode().name().toLowerCase(),
+        out.printf("Watchpost %s listening on http://%s:%d, X-Ray daemon on %s (auth %s, account %s, data %s)"
+                + " in %d ms%n", Watchpost.version(), config.host(), watchpost.port(),
+                watchpost.xrayDaemonPort() < 0 ? "no port" : "udp/tcp " + watchpost.xrayDaemonPort(),
+                config.auth().mode().name().toLowerCase(),
                 config.auth().defaultAccountId(), config.dataDir().toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
         stopped.await();

@@ -19,7 +19,11 @@ import io.watchpost.events.targets.DeliveryQueue;
 import io.watchpost.logs.LogsService;
 import io.watchpost.logs.filter.FilterPatternService;
 import io.watchpost.store.StateJournal;
+import io.watchpost.server.config.ServerConfig;
 import io.watchpost.xray.SamplingRulesService;
+import io.watchpost.xray.daemon.XrayDaemon;
+import io.watchpost.xray.sampling.SamplingTargetsService;
+import io.watchpost.xray.traces.TraceService;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every service module's service objects and the long-lived components behind them (the metric store, the
@@ -41,17 +46,24 @@ final class Services implements Closeable {
     private final CloudTrailRecorder recorder;
     private final DeliveryQueue deliveries;
     private final MetricsService metrics;
+    private final TraceService traces;
+    private final Optional<XrayDaemon> daemon;
+    private final int daemonPort;
 
     private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries,
-            MetricsService metrics) {
+            MetricsService metrics, TraceService traces, Optional<XrayDaemon> daemon, int daemonPort) {
+        this.daemonPort = daemonPort;
         this.services = services;
         this.recorder = recorder;
         this.deliveries = deliveries;
         this.metrics = metrics;
+        this.traces = traces;
+        this.daemon = daemon;
     }
 
-    static Services create(StateJournal journal, Path dataDir, Clock clock, PageTokens pageTokens,
+    static Services create(StateJournal journal, ServerConfig config, Clock clock, PageTokens pageTokens,
             Scheduler scheduler) throws IOException {
+        Path dataDir = config.dataDir();
         CloudTrailRecorder recorder = new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
                 RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
         DeliveryQueue deliveries = new DeliveryQueue(TargetDeliveries.unmapped(), 10_000);
@@ -60,6 +72,17 @@ final class Services implements Closeable {
                 pageTokens);
         DashboardsService dashboards = new DashboardsService(journal, clock, pageTokens);
         metrics.registerTaggable("dashboard/", dashboards::dashboardExists);
+        SamplingRulesService samplingRules = new SamplingRulesService(journal, clock, pageTokens);
+        SamplingTargetsService samplingTargets = new SamplingTargetsService(samplingRules, clock);
+        TraceService traces = new TraceService(journal, dataDir, clock, scheduler, pageTokens);
+        Optional<XrayDaemon> daemon = Optional.empty();
+        int daemonPort = -1;
+        if (config.xrayDaemonPort() >= 0) {
+            XrayDaemon started = new XrayDaemon(traces, samplingRules, samplingTargets,
+                    config.auth().defaultAccountId(), "us-east-1", clock);
+            daemonPort = started.start(config.host(), config.xrayDaemonPort());
+            daemon = Optional.of(started);
+        }
         List<WatchpostService> services = List.of(
                 dashboards,
                 metrics,
@@ -69,10 +92,17 @@ final class Services implements Closeable {
                 new EventBusService(journal, clock, pageTokens),
                 new EventRulesService(journal, clock, pageTokens, deliveries),
                 new SchemaRegistryService(journal, pageTokens),
-                new SamplingRulesService(journal, clock, pageTokens),
+                samplingRules,
+                samplingTargets,
+                traces,
                 new TrailsService(journal, clock, pageTokens),
                 new LookupEventsService(recorder, clock, pageTokens));
-        return new Services(services, recorder, deliveries, metrics);
+        return new Services(services, recorder, deliveries, metrics, traces, daemon, daemonPort);
+    }
+
+    /** The X-Ray daemon's port, or -1 when it is off. */
+    int xrayDaemonPort() {
+        return daemonPort;
     }
 
     List<WatchpostService> all() {
@@ -99,14 +129,27 @@ final class Services implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
-            deliveries.close();
-        } finally {
+        daemon.ifPresent(XrayDaemon::close);
+        deliveries.close();
+        closeAll(metrics::close, traces::close, recorder::close);
+    }
+
+    /** Closes every component even when one fails; the first failure is thrown with the others suppressed. */
+    private static void closeAll(Closeable... closeables) throws IOException {
+        IOException failure = null;
+        for (Closeable closeable : closeables) {
             try {
-                metrics.close();
-            } finally {
-                recorder.close();
+                closeable.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Watchpost implements AutoCloseable {
         try {
             PageTokens pageTokens = new PageTokens(secretKey(config.dataDir().resolve("page-token.key")));
             ClockScheduler scheduler = new ClockScheduler(clock);
-            services = Services.create(journal, config.dataDir(), clock, pageTokens, scheduler);
+            services = Services.create(journal, config, clock, pageTokens, scheduler);
             RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(),
                     services.handlersByEndpoint(), new Authenticator(config.auth(), clock), services.recorder(),
                     clock, WireLimits.DEFAULT);
@@ -78,6 +78,11 @@ public final class Watchpost implements AutoCloseable {
     /** Blocks until every API call handled so far is in the CloudTrail record log (for tests). */
     public void flushAuditTrail() throws InterruptedException {
         services.cloudTrail().flush();
+    }
+
+    /** The X-Ray daemon's UDP/TCP port, or -1 when the daemon is off. */
+    public int xrayDaemonPort() {
+        return services.xrayDaemonPort();
     }
 
     public URI endpoint() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchpost.core.ClockScheduler;
 import io.watchpost.core.PageTokens;
+import io.watchpost.server.config.ServerConfig;
 import io.watchpost.store.Durability;
 import io.watchpost.store.StateJournal;
 import io.watchpost.wire.model.ServiceCatalog;
@@ -20,7 +21,8 @@ class ApiCoverageDocTest {
     void coverageDocumentIsCurrent(@TempDir Path dir) throws Exception {
         String generated;
         try (StateJournal journal = StateJournal.open(dir.resolve("state"), Durability.PROCESS)) {
-            try (Services services = Services.create(journal, dir.resolve("data"), Clock.systemUTC(),
+            ServerConfig config = ServerConfig.forTesting(0, dir.resolve("data")).withoutXrayDaemon();
+            try (Services services = Services.create(journal, config, Clock.systemUTC(),
                     new PageTokens(new byte[32]), new ClockScheduler(Clock.systemUTC()))) {
                 generated = ApiCoverageReport.markdown(ServiceCatalog.standard(), services.handlersByEndpoint());
             }

@@ -42,7 +42,8 @@ class MainIT {
     @Test
     void acknowledgedWritesSurviveKill9(@TempDir Path dataDir) throws Exception {
         int port = startAndCreate(dataDir);
-        Process second = launch("--port", String.valueOf(port), "--data-dir", dataDir.toString());
+        Process second = launch("--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--xray-daemon-port", "0");
         try {
             awaitPort(second);
             try (TestServerClient client = new TestServerClient(port)) {
@@ -55,7 +56,7 @@ class MainIT {
     }
 
     private static int startAndCreate(Path dataDir) throws Exception {
-        Process first = launch("--port", "0", "--data-dir", dataDir.toString());
+        Process first = launch("--port", "0", "--data-dir", dataDir.toString(), "--xray-daemon-port", "0");
         try {
             int port = awaitPort(first);
             try (TestServerClient client = new TestServerClient(port)) {

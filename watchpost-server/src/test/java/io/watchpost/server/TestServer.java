@@ -42,7 +42,7 @@ final class TestServer implements AutoCloseable {
         int port = watchpost.port();
         watchpost.close();
         watchpost = Watchpost.start(new ServerConfig(config.host(), port, config.dataDir(), config.auth(),
-                config.developmentMode(), config.durability()));
+                config.developmentMode(), config.durability(), config.xrayDaemonPort()));
     }
 
     URI endpoint() {

@@ -132,6 +132,14 @@ public final class SamplingRulesService implements WatchpostService {
         return DeleteSamplingRuleResponse.builder().samplingRuleRecord(RuleViews.record(scope, deleted)).build();
     }
 
+    /**
+     * Every rule of {@code scope}, {@code Default} first, as X-Ray lists them: the rules centralized sampling
+     * ({@code GetSamplingTargets}) hands out quotas for.
+     */
+    public List<software.amazon.awssdk.services.xray.model.SamplingRuleRecord> ruleRecords(Scope scope) {
+        return ordered(scope, null, Integer.MAX_VALUE).stream().map(rule -> RuleViews.record(scope, rule)).toList();
+    }
+
     private Optional<RuleRecord> find(Scope scope, String name) {
         Optional<RuleRecord> stored = rules.get(scope.key(name));
         if (stored.isEmpty() && name.equals(RuleRecord.DEFAULT)) {

@@ -18,35 +18,35 @@ import java.util.Arrays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** A real state journal in a temporary directory, a hand-driven clock and request contexts for tests. */
-final class Fixture implements AutoCloseable {
-    static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
-    static final PageTokens PAGE_TOKENS = new PageTokens(pageKey());
+public final class Fixture implements AutoCloseable {
+    public static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
+    public static final PageTokens PAGE_TOKENS = new PageTokens(pageKey());
 
-    final Path directory;
-    final MutableClock clock = new MutableClock(START);
-    StateJournal journal;
+    public final Path directory;
+    public final MutableClock clock = new MutableClock(START);
+    public StateJournal journal;
 
-    Fixture(Path directory) throws IOException {
+    public Fixture(Path directory) throws IOException {
         this.directory = directory;
         this.journal = StateJournal.open(directory, Durability.PROCESS);
     }
 
     /** Closes and reopens the journal, as a restart of the server would. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         journal.close();
         journal = StateJournal.open(directory, Durability.PROCESS);
     }
 
-    static RequestContext context(String service, String operation) {
+    public static RequestContext context(String service, String operation) {
         return context("000000000000", "us-east-1", service, operation);
     }
 
-    static RequestContext context(String account, String region, String service, String operation) {
+    public static RequestContext context(String account, String region, String service, String operation) {
         return new RequestContext("req-1", new Principal("AKID", account, "tester"), region, service, operation,
                 "127.0.0.1", "test", START);
     }
 
-    static void assertAwsError(ThrowingCallable call, AwsError error, String message) {
+    public static void assertAwsError(ThrowingCallable call, AwsError error, String message) {
         assertThatThrownBy(call)
                 .isInstanceOfSatisfying(AwsException.class, e -> {
                     assertThat(e.error()).isEqualTo(error);

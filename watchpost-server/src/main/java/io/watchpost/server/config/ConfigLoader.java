@@ -33,6 +33,7 @@ public final class ConfigLoader {
         SETTINGS.put("default-account", new String[] {"WATCHPOST_DEFAULT_ACCOUNT", "defaultAccount"});
         SETTINGS.put("dev-mode", new String[] {"WATCHPOST_DEV_MODE", "developmentMode"});
         SETTINGS.put("durability", new String[] {"WATCHPOST_DURABILITY", "durability"});
+        SETTINGS.put("xray-daemon-port", new String[] {"WATCHPOST_XRAY_DAEMON_PORT", "xrayDaemonPort"});
     }
 
     public static final String USAGE = """
@@ -45,6 +46,7 @@ public final class ConfigLoader {
               --default-account ID     12-digit account for open mode (default 000000000000)
               --dev-mode true|false    reset endpoints (default: true with open auth, false with strict)
               --durability process|machine   when an acknowledged write is safe (default process)
+              --xray-daemon-port N     X-Ray daemon UDP/TCP port (default 2000; 0 picks one; -1 turns it off)
             Each option can also be given as an environment variable: WATCHPOST_PORT, WATCHPOST_DATA_DIR, ...
             """;
 
@@ -171,7 +173,23 @@ public final class ConfigLoader {
                 settings.getOrDefault("durability", "process"), problems).orElse(Durability.PROCESS);
         Map<String, AuthConfig.AccessKey> keyMap = new LinkedHashMap<>();
         keys.forEach(key -> keyMap.put(key.accessKeyId(), key));
-        return new ServerConfig(host, port, dataDir, new AuthConfig(mode, account, keyMap), devMode, durability);
+        int daemonPort = parseDaemonPort(settings.getOrDefault("xray-daemon-port",
+                String.valueOf(ServerConfig.DEFAULT_XRAY_DAEMON_PORT)), problems);
+        return new ServerConfig(host, port, dataDir, new AuthConfig(mode, account, keyMap), devMode, durability,
+                daemonPort);
+    }
+
+    private static int parseDaemonPort(String text, Problems problems) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < -1 || port > 65535) {
+                problems.add("xray-daemon-port " + port + " is outside -1-65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            problems.add("xray-daemon-port '" + text + "' is not a number");
+            return ServerConfig.DEFAULT_XRAY_DAEMON_PORT;
+        }
     }
 
     private static int parsePort(String text, Problems problems) {

@@ -12,10 +12,13 @@ import java.nio.file.Path;
  *
  * @param developmentMode enables {@code POST /_watchpost/reset} and {@code POST /moto-api/reset}; on by default
  *     with {@code --auth open}, off with {@code strict}
+ * @param xrayDaemonPort the X-Ray daemon's UDP (segments) and TCP (sampling proxy) port; 0 picks a free one,
+ *     -1 turns the daemon off
  */
 public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
-        Durability durability) {
+        Durability durability, int xrayDaemonPort) {
     public static final int DEFAULT_PORT = 4566;
+    public static final int DEFAULT_XRAY_DAEMON_PORT = 2000;
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public ServerConfig {
@@ -25,13 +28,20 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
         requireNonNull(durability, "durability is null");
     }
 
-    /** A configuration for tests and embedding: open auth, development mode, the given port and directory. */
+    /**
+     * A configuration for tests and embedding: open auth, development mode, the given port and directory, the
+     * X-Ray daemon on a free port.
+     */
     public static ServerConfig forTesting(int port, Path dataDir) {
         return new ServerConfig("127.0.0.1", port, dataDir, AuthConfig.open(DEFAULT_ACCOUNT), true,
-                Durability.PROCESS);
+                Durability.PROCESS, 0);
+    }
+
+    public ServerConfig withoutXrayDaemon() {
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1);
     }
 
     public ServerConfig withAuth(AuthConfig newAuth) {
-        return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability);
+        return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability, xrayDaemonPort);
     }
 }
