@@ -51,6 +51,8 @@ public enum AwsError {
     LOGS_VALIDATION("ValidationException", 400, Fault.SENDER),
     LOGS_MALFORMED_QUERY("MalformedQueryException", 400, Fault.SENDER),
     LOGS_CONFLICT("ConflictException", 400, Fault.SENDER),
+    // Recorded for PutSubscriptionFilter to a Lambda function of another account.
+    LOGS_ACCESS_DENIED("AccessDeniedException", 400, Fault.SENDER),
 
     // EventBridge.
     EVENTS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Fault.SENDER),

@@ -8,6 +8,7 @@ import io.watchpost.core.AwsException;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
+import io.watchpost.logs.metricfilter.MetricFilterCounts;
 import io.watchpost.store.StateTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,12 @@ final class DescribeLogGroups {
 
     private final StateTable<LogGroupRecord> groups;
     private final PageTokens pageTokens;
+    private final MetricFilterCounts metricFilters;
 
-    DescribeLogGroups(StateTable<LogGroupRecord> groups, PageTokens pageTokens) {
+    DescribeLogGroups(StateTable<LogGroupRecord> groups, PageTokens pageTokens, MetricFilterCounts metricFilters) {
         this.groups = requireNonNull(groups, "groups is null");
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
+        this.metricFilters = requireNonNull(metricFilters, "metricFilters is null");
     }
 
     DescribeLogGroupsResponse describe(RequestContext context, DescribeLogGroupsRequest request) {
@@ -55,7 +58,9 @@ final class DescribeLogGroups {
             if (page.size() == limit) {
                 return response(page, pageTokens.encode(lastName));
             }
-            page.add(patternView ? LogGroupView.patternMatch(scope, group) : LogGroupView.full(scope, group));
+            int filters = metricFilters.count(scope, group.logGroupName(), group.creationTime());
+            page.add(patternView ? LogGroupView.patternMatch(scope, group, filters)
+                    : LogGroupView.full(scope, group, filters));
             lastName = group.logGroupName();
         }
         // AWS answers a pattern search that found something with a nextToken even when nothing is left (recorded

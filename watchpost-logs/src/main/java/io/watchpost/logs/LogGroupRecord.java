@@ -24,6 +24,11 @@ record LogGroupRecord(
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
+    LogGroupRecord withRetention(Integer days) {
+        return new LogGroupRecord(logGroupName, creationTime, kmsKeyId, tags, logGroupClass, deletionProtectionEnabled,
+                days);
+    }
+
     Optional<String> kmsKey() {
         return Optional.ofNullable(kmsKeyId);
     }

@@ -17,11 +17,11 @@ final class LogGroupView {
         return scope.arn("logs", "log-group:" + name).toString();
     }
 
-    static LogGroup full(Scope scope, LogGroupRecord group) {
+    static LogGroup full(Scope scope, LogGroupRecord group, int metricFilterCount) {
         LogGroup.Builder builder = LogGroup.builder()
                 .logGroupName(group.logGroupName())
                 .creationTime(group.creationTime())
-                .metricFilterCount(0)
+                .metricFilterCount(metricFilterCount)
                 .arn(arn(scope, group.logGroupName()))
                 .storedBytes(0L)
                 .logGroupClass(group.logGroupClass())
@@ -38,11 +38,11 @@ final class LogGroupView {
      * {@code logGroupClass} and {@code metricFilterCount}, and lacks {@code storedBytes} and
      * {@code deletionProtectionEnabled}. We follow the recording.
      */
-    static LogGroup patternMatch(Scope scope, LogGroupRecord group) {
+    static LogGroup patternMatch(Scope scope, LogGroupRecord group, int metricFilterCount) {
         return LogGroup.builder()
                 .logGroupName(group.logGroupName())
                 .creationTime(group.creationTime())
-                .metricFilterCount(0)
+                .metricFilterCount(metricFilterCount)
                 .arn(arn(scope, group.logGroupName()))
                 .logGroupClass(group.logGroupClass())
                 .logGroupArn(logGroupArn(scope, group.logGroupName()))

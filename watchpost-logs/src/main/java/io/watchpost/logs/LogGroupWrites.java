@@ -8,7 +8,10 @@ import io.watchpost.core.AwsException;
 import io.watchpost.core.RequestContext;
 import io.watchpost.store.StateTable;
 import java.time.Clock;
+import io.watchpost.core.Scope;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
@@ -18,10 +21,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRespon
 final class LogGroupWrites {
     private final StateTable<LogGroupRecord> groups;
     private final Clock clock;
+    private final List<BiConsumer<Scope, String>> deletionListeners;
 
-    LogGroupWrites(StateTable<LogGroupRecord> groups, Clock clock) {
+    LogGroupWrites(StateTable<LogGroupRecord> groups, Clock clock, List<BiConsumer<Scope, String>> deletionListeners) {
         this.groups = requireNonNull(groups, "groups is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.deletionListeners = requireNonNull(deletionListeners, "deletionListeners is null");
     }
 
     CreateLogGroupResponse create(RequestContext context, CreateLogGroupRequest request) {
@@ -58,6 +63,7 @@ final class LogGroupWrites {
                     "Cannot delete log group with deletion protection enabled. Disable deletion protection first.");
         }
         groups.remove(key);
+        deletionListeners.forEach(listener -> listener.accept(context.scope(), request.logGroupName()));
         return DeleteLogGroupResponse.builder().build();
     }
 

@@ -3,12 +3,20 @@ package io.watchpost.logs;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
+import io.watchpost.logs.metricfilter.MetricFilterCounts;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
+import io.watchpost.core.Scope;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 
 /**
  * CloudWatch Logs ({@code logs}): log groups. All state lives in the journal's {@code log-groups} table, keyed by
@@ -18,16 +26,35 @@ public final class LogsService implements WatchpostService {
     static final String LOG_GROUPS_TABLE = "log-groups";
 
     private final ApiHandlers handlers;
+    private final StateTable<LogGroupRecord> groups;
+    private final List<BiConsumer<Scope, String>> deletionListeners = new CopyOnWriteArrayList<>();
 
     public LogsService(StateJournal journal, Clock clock, PageTokens pageTokens) {
-        StateTable<LogGroupRecord> groups = journal.table(LOG_GROUPS_TABLE, LogGroupRecord.class);
-        LogGroupWrites writes = new LogGroupWrites(groups, clock);
-        DescribeLogGroups describe = new DescribeLogGroups(groups, pageTokens);
+        this.groups = journal.table(LOG_GROUPS_TABLE, LogGroupRecord.class);
+        LogGroupWrites writes = new LogGroupWrites(groups, clock, deletionListeners);
+        RetentionWrites retention = new RetentionWrites(groups);
+        DescribeLogGroups describe = new DescribeLogGroups(groups, pageTokens, MetricFilterCounts.in(journal));
         this.handlers = ApiHandlers.builder()
                 .on(CreateLogGroupRequest.class, writes::create)
                 .on(DeleteLogGroupRequest.class, writes::delete)
                 .on(DescribeLogGroupsRequest.class, describe::describe)
+                .on(PutRetentionPolicyRequest.class, retention::put)
+                .on(DeleteRetentionPolicyRequest.class, retention::delete)
                 .build();
+    }
+
+    /** The log group of that name in the scope, if it exists (read from the journal's table; thread-safe). */
+    public Optional<LogGroupInfo> logGroup(Scope scope, String logGroupName) {
+        return groups.get(scope.key(logGroupName))
+                .map(group -> new LogGroupInfo(group.logGroupName(), group.creationTime(), group.retention()));
+    }
+
+    /**
+     * Registers a listener told (scope, log group name) after a log group was deleted, so the data of its streams
+     * can be dropped. Called on the deleting thread after the deletion is durable.
+     */
+    public void onLogGroupDeleted(BiConsumer<Scope, String> listener) {
+        deletionListeners.add(listener);
     }
 
     @Override

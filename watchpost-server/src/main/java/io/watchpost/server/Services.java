@@ -16,7 +16,9 @@ import io.watchpost.events.EventBusService;
 import io.watchpost.events.SchemaRegistryService;
 import io.watchpost.events.rules.EventRulesService;
 import io.watchpost.events.targets.DeliveryQueue;
+import io.watchpost.logs.LogFiltersService;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.stream.LogEventsService;
 import io.watchpost.logs.filter.FilterPatternService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.server.config.ServerConfig;
@@ -47,11 +49,14 @@ final class Services implements Closeable {
     private final DeliveryQueue deliveries;
     private final MetricsService metrics;
     private final TraceService traces;
+    private final LogEventsService logEvents;
     private final Optional<XrayDaemon> daemon;
     private final int daemonPort;
 
     private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries,
-            MetricsService metrics, TraceService traces, Optional<XrayDaemon> daemon, int daemonPort) {
+            MetricsService metrics, TraceService traces, LogEventsService logEvents, Optional<XrayDaemon> daemon,
+            int daemonPort) {
+        this.logEvents = logEvents;
         this.daemonPort = daemonPort;
         this.services = services;
         this.recorder = recorder;
@@ -66,7 +71,7 @@ final class Services implements Closeable {
         Path dataDir = config.dataDir();
         CloudTrailRecorder recorder = new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
                 RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
-        DeliveryQueue deliveries = new DeliveryQueue(TargetDeliveries.unmapped(), 10_000);
+        DeliveryQueue deliveries = new DeliveryQueue(Deliveries.unmappedTargets(), 10_000);
         deliveries.start();
         MetricsService metrics = new MetricsService(journal, dataDir.resolve("metrics"), clock, scheduler,
                 pageTokens);
@@ -83,11 +88,20 @@ final class Services implements Closeable {
             daemonPort = started.start(config.host(), config.xrayDaemonPort());
             daemon = Optional.of(started);
         }
+        LogsService logGroups = new LogsService(journal, clock, pageTokens);
+        LogEventsService logEvents = new LogEventsService(journal, logGroups, dataDir.resolve("logs"), clock,
+                scheduler, pageTokens);
+        LogFiltersService logFilters = new LogFiltersService(journal, clock, pageTokens, metrics.sink(),
+                Deliveries.unmappedSubscriptions());
+        logEvents.addIngestListener(logFilters.metricFilterListener());
+        logEvents.addIngestListener(logFilters.subscriptionListener());
         List<WatchpostService> services = List.of(
                 dashboards,
                 metrics,
                 new MetricDataService(metrics.dataSource(), clock, pageTokens),
-                new LogsService(journal, clock, pageTokens),
+                logGroups,
+                logEvents,
+                logFilters,
                 new FilterPatternService(),
                 new EventBusService(journal, clock, pageTokens),
                 new EventRulesService(journal, clock, pageTokens, deliveries),
@@ -97,7 +111,7 @@ final class Services implements Closeable {
                 traces,
                 new TrailsService(journal, clock, pageTokens),
                 new LookupEventsService(recorder, clock, pageTokens));
-        return new Services(services, recorder, deliveries, metrics, traces, daemon, daemonPort);
+        return new Services(services, recorder, deliveries, metrics, traces, logEvents, daemon, daemonPort);
     }
 
     /** The X-Ray daemon's port, or -1 when it is off. */
@@ -131,7 +145,7 @@ final class Services implements Closeable {
     public void close() throws IOException {
         daemon.ifPresent(XrayDaemon::close);
         deliveries.close();
-        closeAll(metrics::close, traces::close, recorder::close);
+        closeAll(metrics::close, traces::close, logEvents::close, recorder::close);
     }
 
     /** Closes every component even when one fails; the first failure is thrown with the others suppressed. */

@@ -40,7 +40,8 @@ final class DelimitedPatternParser {
             }
             if (parser.in.pos == pattern.length() - 1) {
                 if (fields.size() == 1 && fields.get(0).equals(EMPTY)) {
-                    throw PatternError.invalid(parser.in.pos); // "[]"
+                    // "[]": AWS accepts it (recorded for subscription filters); it constrains no field.
+                    return new PatternTree.Delimited(List.of(new PatternTree.Ellipsis()));
                 }
                 return new PatternTree.Delimited(fields);
             }

@@ -1,0 +1,135 @@
+package io.watchpost.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/**
+ * Log streams and events through the real server: PutLogEvents with AWS's rejections, GetLogEvents tokens,
+ * FilterLogEvents with a filter pattern, a metric filter publishing to CloudWatch, and a restart.
+ */
+class LogEventsIT {
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static CloudWatchLogsClient logs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(dataDir);
+        logs = server.client(CloudWatchLogsClient.builder());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        logs.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.watchpost().reset();
+        logs.createLogGroup(r -> r.logGroupName("/app"));
+        logs.createLogStream(r -> r.logGroupName("/app").logStreamName("web-1"));
+    }
+
+    private static InputLogEvent event(Instant at, String message) {
+        return InputLogEvent.builder().timestamp(at.toEpochMilli()).message(message).build();
+    }
+
+    @Test
+    void putAndReadWithTokens() {
+        Instant base = Instant.now().minus(1, ChronoUnit.HOURS);
+        List<InputLogEvent> events = IntStream.range(0, 25)
+                .mapToObj(i -> event(base.plusSeconds(i), "line " + i)).toList();
+        logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1").logEvents(events));
+        GetLogEventsResponse first = logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")
+                .startFromHead(true).limit(10));
+        assertThat(first.events()).extracting(OutputLogEvent::message).startsWith("line 0", "line 1");
+        assertThat(first.events()).hasSize(10);
+        GetLogEventsResponse second = logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")
+                .startFromHead(true).limit(10).nextToken(first.nextForwardToken()));
+        assertThat(second.events().get(0).message()).isEqualTo("line 10");
+        GetLogEventsResponse latest = logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1"));
+        assertThat(latest.events()).hasSize(25);
+        GetLogEventsResponse end = logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")
+                .nextToken(latest.nextForwardToken()));
+        assertThat(end.events()).isEmpty();
+        assertThat(end.nextForwardToken()).isEqualTo(latest.nextForwardToken());
+    }
+
+    @Test
+    void tooOldAndTooNewEventsAreReportedAndTheRestStored() {
+        Instant now = Instant.now();
+        PutLogEventsResponse response = logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")
+                .logEvents(event(now.minus(Duration.ofDays(15)), "ancient"), event(now.minusSeconds(5), "ok"),
+                        event(now.plus(Duration.ofHours(3)), "future")));
+        assertThat(response.rejectedLogEventsInfo().tooOldLogEventEndIndex()).isEqualTo(1);
+        assertThat(response.rejectedLogEventsInfo().tooNewLogEventStartIndex()).isEqualTo(2);
+        assertThat(logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")).events())
+                .extracting(OutputLogEvent::message).containsExactly("ok");
+        assertThatThrownBy(() -> logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("missing")
+                .logEvents(event(now, "x")))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void filterLogEventsAcrossStreams() {
+        logs.createLogStream(r -> r.logGroupName("/app").logStreamName("web-2"));
+        Instant base = Instant.now().minus(10, ChronoUnit.MINUTES);
+        logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")
+                .logEvents(event(base, "ERROR disk full"), event(base.plusSeconds(2), "INFO fine")));
+        logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-2")
+                .logEvents(event(base.plusSeconds(1), "ERROR timeout")));
+        List<FilteredLogEvent> errors = logs.filterLogEvents(r -> r.logGroupName("/app").filterPattern("ERROR"))
+                .events();
+        assertThat(errors).extracting(FilteredLogEvent::message).containsExactly("ERROR disk full", "ERROR timeout");
+        assertThat(errors).extracting(FilteredLogEvent::logStreamName).containsExactly("web-1", "web-2");
+    }
+
+    @Test
+    void metricFiltersPublishToCloudWatch() {
+        logs.putMetricFilter(r -> r.logGroupName("/app").filterName("errors").filterPattern("[level = ERROR, ...]")
+                .metricTransformations(MetricTransformation.builder().metricNamespace("AppLogs")
+                        .metricName("Errors").metricValue("1").build()));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES);
+        logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1").logEvents(
+                event(at, "ERROR a"), event(at.plusSeconds(1), "INFO b"), event(at.plusSeconds(2), "ERROR c")));
+        try (CloudWatchClient cloudWatch = server.client(CloudWatchClient.builder())) {
+            var points = cloudWatch.getMetricStatistics(r -> r.namespace("AppLogs").metricName("Errors")
+                    .startTime(at).endTime(at.plusSeconds(60)).period(60).statistics(Statistic.SUM)).datapoints();
+            assertThat(points).singleElement().satisfies(p -> assertThat(p.sum()).isEqualTo(2.0));
+        }
+    }
+
+    @Test
+    void eventsSurviveARestart() throws Exception {
+        Instant at = Instant.now().minusSeconds(30);
+        logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1").logEvents(event(at, "durable")));
+        server.restart();
+        logs.close();  // its pooled connections went with the old server
+        logs = server.client(CloudWatchLogsClient.builder());
+        assertThat(logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")).events())
+                .extracting(OutputLogEvent::message).containsExactly("durable");
+    }
+}
