@@ -22,6 +22,7 @@ import io.watchpost.logs.stream.LogEventsService;
 import io.watchpost.logs.filter.FilterPatternService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.server.config.ServerConfig;
+import io.watchpost.server.delivery.HttpDestinations;
 import io.watchpost.xray.SamplingRulesService;
 import io.watchpost.xray.daemon.XrayDaemon;
 import io.watchpost.xray.sampling.SamplingTargetsService;
@@ -71,7 +72,8 @@ final class Services implements Closeable {
         Path dataDir = config.dataDir();
         CloudTrailRecorder recorder = new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
                 RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
-        DeliveryQueue deliveries = new DeliveryQueue(Deliveries.unmappedTargets(), 10_000);
+        HttpDestinations destinations = new HttpDestinations(config.destinations());
+        DeliveryQueue deliveries = new DeliveryQueue(Deliveries.targets(destinations), 10_000);
         deliveries.start();
         MetricsService metrics = new MetricsService(journal, dataDir.resolve("metrics"), clock, scheduler,
                 pageTokens);
@@ -92,7 +94,7 @@ final class Services implements Closeable {
         LogEventsService logEvents = new LogEventsService(journal, logGroups, dataDir.resolve("logs"), clock,
                 scheduler, pageTokens);
         LogFiltersService logFilters = new LogFiltersService(journal, clock, pageTokens, metrics.sink(),
-                Deliveries.unmappedSubscriptions());
+                Deliveries.subscriptions(destinations));
         logEvents.addIngestListener(logFilters.metricFilterListener());
         logEvents.addIngestListener(logFilters.subscriptionListener());
         List<WatchpostService> services = List.of(

@@ -35,7 +35,8 @@ class StrictAuthIT {
     static void start() throws Exception {
         AuthConfig auth = new AuthConfig(AuthConfig.Mode.STRICT, "000000000000",
                 Map.of(ALICE.accessKeyId(), ALICE, BOB.accessKeyId(), BOB));
-        server = TestServer.start(new ServerConfig("127.0.0.1", 0, dataDir, auth, false, Durability.PROCESS, -1));
+        server = TestServer.start(new ServerConfig("127.0.0.1", 0, dataDir, auth, false, Durability.PROCESS, -1,
+                java.util.List.of()));
     }
 
     @AfterAll

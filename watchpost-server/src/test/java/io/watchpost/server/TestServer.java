@@ -41,8 +41,7 @@ final class TestServer implements AutoCloseable {
     void restart() throws Exception {
         int port = watchpost.port();
         watchpost.close();
-        watchpost = Watchpost.start(new ServerConfig(config.host(), port, config.dataDir(), config.auth(),
-                config.developmentMode(), config.durability(), config.xrayDaemonPort()));
+        watchpost = Watchpost.start(config.withPort(port));
     }
 
     URI endpoint() {

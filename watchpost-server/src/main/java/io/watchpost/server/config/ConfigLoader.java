@@ -70,13 +70,14 @@ public final class ConfigLoader {
         settings.putAll(flags);
         JsonNode file = readFile(settings.get("config"), problems);
         List<AuthConfig.AccessKey> keys = AccessKeys.parse(file.path("accessKeys"), problems);
+        List<DestinationMapping> destinations = Destinations.parse(file.path("destinations"), problems);
         SETTINGS.forEach((flag, names) -> {
             JsonNode value = file.get(names[1]);
             if (value != null && !settings.containsKey(flag)) {
                 settings.put(flag, value.asText());
             }
         });
-        ServerConfig config = validate(settings, keys, problems);
+        ServerConfig config = validate(settings, keys, problems).withDestinations(destinations);
         return problems.isEmpty() ? new Result(Optional.of(config), List.of(), false)
                 : new Result(Optional.empty(), problems.messages(), false);
     }
@@ -130,7 +131,7 @@ public final class ConfigLoader {
                 problems.add("config file " + path + " must hold a JSON object");
                 return mapper.createObjectNode();
             }
-            Set<String> known = new java.util.HashSet<>(Set.of("accessKeys"));
+            Set<String> known = new java.util.HashSet<>(Set.of("accessKeys", "destinations"));
             SETTINGS.values().forEach(names -> known.add(names[1]));
             node.fieldNames().forEachRemaining(name -> {
                 if (!known.contains(name)) {
@@ -176,7 +177,7 @@ public final class ConfigLoader {
         int daemonPort = parseDaemonPort(settings.getOrDefault("xray-daemon-port",
                 String.valueOf(ServerConfig.DEFAULT_XRAY_DAEMON_PORT)), problems);
         return new ServerConfig(host, port, dataDir, new AuthConfig(mode, account, keyMap), devMode, durability,
-                daemonPort);
+                daemonPort, List.of());
     }
 
     private static int parseDaemonPort(String text, Problems problems) {

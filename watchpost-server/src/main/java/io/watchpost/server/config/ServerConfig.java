@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.watchpost.store.Durability;
 import io.watchpost.wire.auth.AuthConfig;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything the server needs to start, validated: where it listens, where it keeps its data, how it
@@ -14,9 +15,10 @@ import java.nio.file.Path;
  *     with {@code --auth open}, off with {@code strict}
  * @param xrayDaemonPort the X-Ray daemon's UDP (segments) and TCP (sampling proxy) port; 0 picks a free one,
  *     -1 turns the daemon off
+ * @param destinations HTTP endpoints standing in for destinations Watchpost does not host
  */
 public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
-        Durability durability, int xrayDaemonPort) {
+        Durability durability, int xrayDaemonPort, List<DestinationMapping> destinations) {
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_XRAY_DAEMON_PORT = 2000;
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -26,6 +28,7 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(auth, "auth is null");
         requireNonNull(durability, "durability is null");
+        destinations = List.copyOf(destinations);
     }
 
     /**
@@ -34,14 +37,25 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
      */
     public static ServerConfig forTesting(int port, Path dataDir) {
         return new ServerConfig("127.0.0.1", port, dataDir, AuthConfig.open(DEFAULT_ACCOUNT), true,
-                Durability.PROCESS, 0);
+                Durability.PROCESS, 0, List.of());
     }
 
     public ServerConfig withoutXrayDaemon() {
-        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1);
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1, destinations);
     }
 
     public ServerConfig withAuth(AuthConfig newAuth) {
-        return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability, xrayDaemonPort);
+        return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability, xrayDaemonPort,
+                destinations);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, auth, developmentMode, durability, xrayDaemonPort,
+                destinations);
+    }
+
+    public ServerConfig withDestinations(List<DestinationMapping> newDestinations) {
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
+                newDestinations);
     }
 }

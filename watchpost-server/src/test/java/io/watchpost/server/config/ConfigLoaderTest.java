@@ -60,6 +60,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void destinationsMapArnsToHttpEndpoints(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("destinations.json");
+        Files.writeString(file, "{\"destinations\":[{\"arn\":\"arn:aws:lambda:*:function:orders-*\","
+                + "\"url\":\"http://127.0.0.1:9000/orders\"},{\"arn\":\"lambda\",\"url\":\"ftp://x\"}]}");
+        ConfigLoader.Result bad = ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of());
+        assertThat(bad.problems()).hasSize(1).first().asString().contains("destinations[1]");
+        Files.writeString(file, "{\"destinations\":[{\"arn\":\"arn:aws:lambda:*:function:orders-*\","
+                + "\"url\":\"http://127.0.0.1:9000/orders\"}]}");
+        ServerConfig config = ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of())
+                .config().orElseThrow();
+        DestinationMapping mapping = config.destinations().get(0);
+        assertThat(mapping.matches("arn:aws:lambda:us-east-1:000000000000:function:orders-eu")).isTrue();
+        assertThat(mapping.matches("arn:aws:lambda:us-east-1:000000000000:function:billing")).isFalse();
+        assertThat(mapping.url().getPort()).isEqualTo(9000);
+    }
+
+    @Test
     void strictWithoutKeysIsAProblem() {
         assertThat(ConfigLoader.load(new String[] {"--auth", "strict"}, Map.of()).problems())
                 .singleElement().asString().contains("accessKeys");
