@@ -16,8 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 
-/** The server as a process: exit code 2 on bad configuration, and no acknowledged write lost to kill -9. */
+/**
+ * The server as a process: exit code 2 on bad configuration, and no acknowledged write — control-plane state, log
+ * events, metric datapoints — lost to kill -9.
+ */
 class MainIT {
+    /** A whole minute a little in the past, inside every retention window. */
+    private static final java.time.Instant MINUTE = java.time.Instant.now()
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(600);
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     /** Runs the packaged server (target/watchpost-server.jar and target/lib), exactly as ./watchpost does. */
@@ -49,6 +55,17 @@ class MainIT {
             try (TestServerClient client = new TestServerClient(port)) {
                 assertThat(client.logs.describeLogGroups(r -> r.logGroupNamePrefix("/kill9/")).logGroups())
                         .extracting(LogGroup::logGroupName).hasSize(20);
+                assertThat(client.logs.getLogEvents(r -> r.logGroupName("/kill9/0").logStreamName("s")
+                        .startFromHead(true)).events()).hasSize(20);
+                var sum = client.cloudWatch.getMetricStatistics(r -> r.namespace("Kill9").metricName("Acked")
+                        .startTime(MINUTE).endTime(MINUTE.plusSeconds(60)).period(60)
+                        .statistics(software.amazon.awssdk.services.cloudwatch.model.Statistic.SUM,
+                                software.amazon.awssdk.services.cloudwatch.model.Statistic.SAMPLE_COUNT))
+                        .datapoints();
+                assertThat(sum).singleElement().satisfies(point -> {
+                    assertThat(point.sampleCount()).isEqualTo(20.0);
+                    assertThat(point.sum()).isEqualTo(190.0);
+                });
             }
         } finally {
             second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -63,6 +80,17 @@ class MainIT {
                 for (int i = 0; i < 20; i++) {
                     int n = i;
                     client.logs.createLogGroup(r -> r.logGroupName("/kill9/" + n));
+                }
+                client.logs.createLogStream(r -> r.logGroupName("/kill9/0").logStreamName("s"));
+                for (int i = 0; i < 20; i++) {
+                    int n = i;
+                    client.logs.putLogEvents(r -> r.logGroupName("/kill9/0").logStreamName("s").logEvents(
+                            software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent.builder()
+                                    .timestamp(MINUTE.toEpochMilli() + n).message("acked " + n).build()));
+                    client.cloudWatch.putMetricData(r -> r.namespace("Kill9").metricData(
+                            software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder()
+                                    .metricName("Acked").value((double) n).timestamp(MINUTE.plusSeconds(n))
+                                    .build()));
                 }
             }
             return port;
@@ -101,13 +129,19 @@ class MainIT {
     /** SDK clients for a server this test did not start in-process. */
     private static final class TestServerClient implements AutoCloseable {
         final CloudWatchLogsClient logs;
+        final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
 
         TestServerClient(int port) {
-            logs = CloudWatchLogsClient.builder()
-                    .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
-                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+            java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + port);
+            var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"));
+            logs = CloudWatchLogsClient.builder().endpointOverride(endpoint)
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(credentials)
+                    .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                    .build();
+            cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()
+                    .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(credentials)
                     .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
                     .build();
         }
@@ -115,6 +149,7 @@ class MainIT {
         @Override
         public void close() {
             logs.close();
+            cloudWatch.close();
         }
     }
 }
