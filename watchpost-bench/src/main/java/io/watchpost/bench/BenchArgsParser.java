@@ -32,6 +32,7 @@ final class BenchArgsParser {
               --server-jar PATH            Watchpost jar (default watchpost-server/target/watchpost-server.jar)
               --python CMD                 the python3 that has moto installed (default python3)
               --jmh [JMH options]          run the JMH engine benchmarks instead (e.g. --jmh Codec -f 1)
+              --footprint                  measure stored bytes per metric datapoint and per raw log byte instead
             """;
     static final int MAX_CONCURRENCY = 256;
     static final int MAX_ROUNDS = 100;

@@ -15,6 +15,10 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(argv, 1, argv.length));
             return;
         }
+        if (argv.length > 0 && argv[0].equals("--footprint")) {
+            io.watchpost.bench.jmh.StorageFootprint.main(Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         BenchArgsParser parser = new BenchArgsParser(Workloads.names());
         BenchArgsParser.Result parsed = parser.parse(argv);
         if (parsed.help()) {

@@ -32,10 +32,12 @@ final class TrailReads {
     static final int LIST_PAGE_SIZE = 50;
 
     private final StateTable<TrailRecord> trails;
+    private final StateTable<DeliveryState> delivery;
     private final PageTokens pageTokens;
 
-    TrailReads(StateTable<TrailRecord> trails, PageTokens pageTokens) {
-        this.trails = requireNonNull(trails, "trails is null");
+    TrailReads(TrailTables tables, PageTokens pageTokens) {
+        this.trails = requireNonNull(tables.trails(), "trails is null");
+        this.delivery = tables.delivery();
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
     }
 
@@ -49,7 +51,7 @@ final class TrailReads {
     GetTrailStatusResponse status(RequestContext context, GetTrailStatusRequest request) {
         TrailRef ref = TrailRef.parse(request.name(), context.scope());
         TrailRecord trail = find(context, ref).orElseThrow(() -> notFound(context, ref.arn()));
-        return TrailViews.status(trail);
+        return TrailViews.status(trail, delivery.get(TrailDelivery.stateKey(ref.key(), trail.homeRegion())));
     }
 
     /** Names that match no trail are left out, not refused; names that cannot be trail names are refused. */

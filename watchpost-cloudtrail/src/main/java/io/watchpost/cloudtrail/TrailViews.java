@@ -39,6 +39,34 @@ final class TrailViews {
         return trail.build();
     }
 
+    /** CreateTrail's answer: the trail as stored (AWS still answers the deprecated {@code SnsTopicName}). */
+    @SuppressWarnings("deprecation")
+    static software.amazon.awssdk.services.cloudtrail.model.CreateTrailResponse created(TrailRecord record) {
+        Trail view = trail(record);
+        return software.amazon.awssdk.services.cloudtrail.model.CreateTrailResponse.builder().name(view.name())
+                .s3BucketName(view.s3BucketName()).s3KeyPrefix(view.s3KeyPrefix()).snsTopicName(view.snsTopicName())
+                .snsTopicARN(view.snsTopicARN()).includeGlobalServiceEvents(view.includeGlobalServiceEvents())
+                .isMultiRegionTrail(view.isMultiRegionTrail()).trailARN(view.trailARN())
+                .logFileValidationEnabled(view.logFileValidationEnabled())
+                .cloudWatchLogsLogGroupArn(view.cloudWatchLogsLogGroupArn())
+                .cloudWatchLogsRoleArn(view.cloudWatchLogsRoleArn()).kmsKeyId(view.kmsKeyId())
+                .isOrganizationTrail(false).build();
+    }
+
+    /** UpdateTrail's answer, the same members as CreateTrail's. */
+    @SuppressWarnings("deprecation")
+    static software.amazon.awssdk.services.cloudtrail.model.UpdateTrailResponse updated(TrailRecord record) {
+        Trail view = trail(record);
+        return software.amazon.awssdk.services.cloudtrail.model.UpdateTrailResponse.builder().name(view.name())
+                .s3BucketName(view.s3BucketName()).s3KeyPrefix(view.s3KeyPrefix()).snsTopicName(view.snsTopicName())
+                .snsTopicARN(view.snsTopicARN()).includeGlobalServiceEvents(view.includeGlobalServiceEvents())
+                .isMultiRegionTrail(view.isMultiRegionTrail()).trailARN(view.trailARN())
+                .logFileValidationEnabled(view.logFileValidationEnabled())
+                .cloudWatchLogsLogGroupArn(view.cloudWatchLogsLogGroupArn())
+                .cloudWatchLogsRoleArn(view.cloudWatchLogsRoleArn()).kmsKeyId(view.kmsKeyId())
+                .isOrganizationTrail(false).build();
+    }
+
     static TrailInfo info(TrailRecord record) {
         return TrailInfo.builder().trailARN(record.arn()).name(record.name()).homeRegion(record.homeRegion()).build();
     }
@@ -47,7 +75,7 @@ final class TrailViews {
      * GetTrailStatus: AWS answers the attempt/succeeded/time-logging string members as empty strings until there
      * is something to report, and nothing has been delivered yet.
      */
-    static GetTrailStatusResponse status(TrailRecord record) {
+    static GetTrailStatusResponse status(TrailRecord record, java.util.Optional<DeliveryState> delivery) {
         GetTrailStatusResponse.Builder status = GetTrailStatusResponse.builder()
                 .isLogging(record.logging())
                 .latestDeliveryAttemptTime("")
@@ -60,6 +88,11 @@ final class TrailViews {
                 status.startLoggingTime(started).timeLoggingStarted(ISO_SECONDS.format(started)));
         record.loggingStopped().map(Instant::ofEpochMilli).ifPresent(stopped ->
                 status.stopLoggingTime(stopped).timeLoggingStopped(ISO_SECONDS.format(stopped)));
+        delivery.map(DeliveryState::lastDeliveryMillis).map(Instant::ofEpochMilli).ifPresent(at -> status
+                .latestDeliveryTime(at).latestDeliveryAttemptTime(ISO_SECONDS.format(at))
+                .latestDeliveryAttemptSucceeded(ISO_SECONDS.format(at)));
+        delivery.map(DeliveryState::lastDigestMillis).map(Instant::ofEpochMilli).ifPresent(at ->
+                status.latestDigestDeliveryTime(at));
         return status.build();
     }
 }

@@ -2,38 +2,98 @@ package io.watchpost.cloudtrail;
 
 import static java.util.Objects.requireNonNull;
 
+import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
+import io.watchpost.core.port.EventPublisher;
+import io.watchpost.core.port.LogSink;
+import io.watchpost.core.port.ObjectStore;
+import io.watchpost.core.port.Scheduler;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.cloudtrail.model.AddTagsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.CreateTrailRequest;
+import software.amazon.awssdk.services.cloudtrail.model.DeleteTrailRequest;
 import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.GetInsightSelectorsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusRequest;
+import software.amazon.awssdk.services.cloudtrail.model.ListPublicKeysRequest;
+import software.amazon.awssdk.services.cloudtrail.model.ListTagsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.ListTrailsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.PutEventSelectorsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.PutInsightSelectorsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.RemoveTagsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.StartLoggingRequest;
+import software.amazon.awssdk.services.cloudtrail.model.StopLoggingRequest;
+import software.amazon.awssdk.services.cloudtrail.model.UpdateTrailRequest;
 
 /**
- * CloudTrail trails ({@code cloudtrail}): the read operations over the journal's {@code trails} table. Until
- * CreateTrail lands the table stays empty, and these answer exactly as AWS does for an account without trails.
+ * CloudTrail trails ({@code cloudtrail}): trail CRUD, logging, selectors, tags and ListPublicKeys over the journal's
+ * {@code trails}, {@code trail-settings} and {@code trail-delivery} tables; and, on the {@link Scheduler}, delivery
+ * of log files (and signed digests) to the trail's bucket through {@link ObjectStore}, of records to its log group
+ * through {@link LogSink}, and of {@code AWS API Call via CloudTrail} events through {@link EventPublisher}.
+ * Handlers are thread-safe (the journal tables are); delivery runs on the scheduler's thread only.
  */
 public final class TrailsService implements WatchpostService {
-    static final String TRAILS_TABLE = "trails";
+    /** How often write management events are put on the default bus (AWS: near real time). */
+    static final Duration EVENT_BUS_INTERVAL = Duration.ofSeconds(1);
 
-    private final StateTable<TrailRecord> trails;
+    private final TrailTables tables;
     private final ApiHandlers handlers;
+    private final Scheduler.Cancellable deliveryTask;
+    private final Scheduler.Cancellable busTask;
 
-    /** The clock is taken now so the server wires every service alike; trail writes will stamp logging times. */
-    public TrailsService(StateJournal journal, Clock clock, PageTokens pageTokens) {
+    /**
+     * @param recorder the records trails deliver
+     * @param random the 16-character suffixes of log file names
+     * @throws IOException when the digest-signing key cannot be read or created
+     */
+    public TrailsService(StateJournal journal, Clock clock, PageTokens pageTokens, TrailDeliveryConfig config,
+            ObjectStore buckets, CloudTrailRecorder recorder, LogSink logs, EventPublisher events,
+            Scheduler scheduler, RandomGenerator random) throws IOException {
         requireNonNull(clock, "clock is null");
-        this.trails = journal.table(TRAILS_TABLE, TrailRecord.class);
-        TrailReads reads = new TrailReads(trails, pageTokens);
+        requireNonNull(config, "config is null");
+        this.tables = TrailTables.open(journal);
+        DigestSigner signer = DigestSigner.open(config.keyDirectory(), clock);
+        TrailLookup lookup = new TrailLookup(tables.trails());
+        TrailReads reads = new TrailReads(tables, pageTokens);
+        TrailWrites writes = new TrailWrites(tables, lookup, buckets, clock);
+        TrailSelectors selectors = new TrailSelectors(tables.trails(), tables.settings(), lookup);
+        TrailTagging tagging = new TrailTagging(tables.settings(), lookup);
+        PublicKeys keys = new PublicKeys(signer, clock);
         this.handlers = ApiHandlers.builder()
                 .on(DescribeTrailsRequest.class, reads::describe)
                 .on(ListTrailsRequest.class, reads::list)
                 .on(GetTrailRequest.class, reads::get)
                 .on(GetTrailStatusRequest.class, reads::status)
+                .on(CreateTrailRequest.class, writes::create)
+                .on(UpdateTrailRequest.class, writes::update)
+                .on(DeleteTrailRequest.class, writes::delete)
+                .on(StartLoggingRequest.class, writes::start)
+                .on(StopLoggingRequest.class, writes::stop)
+                .on(PutEventSelectorsRequest.class, selectors::putEvents)
+                .on(GetEventSelectorsRequest.class, selectors::getEvents)
+                .on(PutInsightSelectorsRequest.class, selectors::putInsights)
+                .on(GetInsightSelectorsRequest.class, selectors::getInsights)
+                .on(AddTagsRequest.class, tagging::add)
+                .on(RemoveTagsRequest.class, tagging::remove)
+                .on(ListTagsRequest.class, tagging::list)
+                .on(ListPublicKeysRequest.class, keys::list)
                 .build();
+        TrailDelivery delivery = new TrailDelivery(tables, recorder, buckets, logs, new DigestWriter(buckets, signer),
+                clock, random, config.digestPeriod());
+        ApiCallEvents bus = new ApiCallEvents(tables, recorder, events, clock);
+        this.deliveryTask = scheduler.schedule("cloudtrail-delivery", clock.instant().plus(config.deliveryInterval()),
+                config.deliveryInterval(), delivery::run);
+        this.busTask = scheduler.schedule("cloudtrail-eventbridge", clock.instant().plus(EVENT_BUS_INTERVAL),
+                EVENT_BUS_INTERVAL, bus::run);
     }
 
     @Override
@@ -46,8 +106,14 @@ public final class TrailsService implements WatchpostService {
         return handlers;
     }
 
-    /** The state table, for the tests that seed trails until CreateTrail exists. */
+    /** Stops the scheduled deliveries (records not yet delivered are delivered after the next start). */
+    public void stopDelivery() {
+        deliveryTask.cancel();
+        busTask.cancel();
+    }
+
+    /** The state table, for the tests that seed trails directly. */
     StateTable<TrailRecord> trails() {
-        return trails;
+        return tables.trails();
     }
 }

@@ -53,6 +53,8 @@ public enum AwsError {
     LOGS_CONFLICT("ConflictException", 400, Fault.SENDER),
     // Recorded for PutSubscriptionFilter to a Lambda function of another account.
     LOGS_ACCESS_DENIED("AccessDeniedException", 400, Fault.SENDER),
+    // CancelExportTask of a finished task (botocore logs model; moto quotes the message).
+    LOGS_INVALID_OPERATION("InvalidOperationException", 400, Fault.SENDER),
 
     // EventBridge.
     EVENTS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Fault.SENDER),
@@ -83,7 +85,38 @@ public enum AwsError {
     TRAIL_INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400, Fault.SENDER),
     TRAIL_INVALID_MAX_RESULTS("InvalidMaxResultsException", 400, Fault.SENDER),
     TRAIL_INVALID_EVENT_CATEGORY("InvalidEventCategoryException", 400, Fault.SENDER),
-    TRAIL_INVALID_TIME_RANGE("InvalidTimeRangeException", 400, Fault.SENDER);
+    TRAIL_INVALID_TIME_RANGE("InvalidTimeRangeException", 400, Fault.SENDER),
+    TRAIL_ALREADY_EXISTS("TrailAlreadyExistsException", 400, Fault.SENDER),
+    TRAIL_S3_BUCKET_DOES_NOT_EXIST("S3BucketDoesNotExistException", 400, Fault.SENDER),
+    TRAIL_INSUFFICIENT_S3_BUCKET_POLICY("InsufficientS3BucketPolicyException", 403, Fault.SENDER),
+    TRAIL_INVALID_CLOUDWATCH_LOGS_LOG_GROUP_ARN("InvalidCloudWatchLogsLogGroupArnException", 400, Fault.SENDER),
+    TRAIL_INVALID_CLOUDWATCH_LOGS_ROLE_ARN("InvalidCloudWatchLogsRoleArnException", 400, Fault.SENDER),
+    TRAIL_INVALID_PARAMETER_COMBINATION("InvalidParameterCombinationException", 400, Fault.SENDER),
+    TRAIL_INVALID_EVENT_SELECTORS("InvalidEventSelectorsException", 400, Fault.SENDER),
+    TRAIL_INVALID_INSIGHT_SELECTORS("InvalidInsightSelectorsException", 400, Fault.SENDER),
+    TRAIL_INSIGHT_NOT_ENABLED("InsightNotEnabledException", 400, Fault.SENDER),
+    TRAIL_INVALID_TAG_PARAMETER("InvalidTagParameterException", 400, Fault.SENDER),
+    TRAIL_TAGS_LIMIT_EXCEEDED("TagsLimitExceededException", 400, Fault.SENDER),
+    TRAIL_INVALID_PARAMETER("InvalidParameterException", 400, Fault.SENDER),
+
+    // S3 (bucket subset): REST-XML <Error><Code>; HEAD answers carry the status only.
+    S3_NO_SUCH_BUCKET("NoSuchBucket", 404, Fault.SENDER),
+    S3_NO_SUCH_KEY("NoSuchKey", 404, Fault.SENDER),
+    S3_NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, Fault.SENDER),
+    S3_BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, Fault.SENDER),
+    S3_BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409, Fault.SENDER),
+    S3_BUCKET_NOT_EMPTY("BucketNotEmpty", 409, Fault.SENDER),
+    S3_INVALID_BUCKET_NAME("InvalidBucketName", 400, Fault.SENDER),
+    S3_INVALID_LOCATION_CONSTRAINT("InvalidLocationConstraint", 400, Fault.SENDER),
+    S3_ILLEGAL_LOCATION_CONSTRAINT("IllegalLocationConstraintException", 400, Fault.SENDER),
+    S3_MALFORMED_POLICY("MalformedPolicy", 400, Fault.SENDER),
+    S3_MALFORMED_XML("MalformedXML", 400, Fault.SENDER),
+    S3_INVALID_ARGUMENT("InvalidArgument", 400, Fault.SENDER),
+    S3_INVALID_REQUEST("InvalidRequest", 400, Fault.SENDER),
+    S3_INVALID_RANGE("InvalidRange", 416, Fault.SENDER),
+    S3_BAD_DIGEST("BadDigest", 400, Fault.SENDER),
+    S3_INVALID_DIGEST("InvalidDigest", 400, Fault.SENDER),
+    S3_KEY_TOO_LONG("KeyTooLongError", 400, Fault.SENDER);
 
     /** Who is at fault: AWS's {@code Sender} (client) or {@code Receiver} (server). */
     public enum Fault { SENDER, RECEIVER }

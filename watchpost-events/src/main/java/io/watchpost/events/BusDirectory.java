@@ -18,6 +18,11 @@ public final class BusDirectory {
         this.buses = requireNonNull(journal, "journal is null").table("events.buses", BusRecord.class);
     }
 
+    /** The bus's resource policy, when it has one. */
+    public java.util.Optional<String> policy(Scope scope, String name) {
+        return buses.get(scope.key(name)).map(BusRecord::policy);
+    }
+
     public boolean exists(Scope scope, String name) {
         return name.equals(BusRecord.DEFAULT) || buses.get(scope.key(name)).isPresent();
     }

@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusRequest
 import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusResponse;
 import software.amazon.awssdk.services.eventbridge.model.ListEventBusesRequest;
 import software.amazon.awssdk.services.eventbridge.model.ListEventBusesResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutPermissionRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutPermissionResponse;
+import software.amazon.awssdk.services.eventbridge.model.RemovePermissionRequest;
+import software.amazon.awssdk.services.eventbridge.model.RemovePermissionResponse;
 import software.amazon.awssdk.services.eventbridge.model.Tag;
 
 /**
@@ -39,6 +43,7 @@ public final class EventBusService implements WatchpostService {
     private final Clock clock;
     private final PageTokens pageTokens;
     private final ApiHandlers handlers;
+    private final Object policyLock = new Object();
 
     public EventBusService(StateJournal journal, Clock clock, PageTokens pageTokens) {
         this.buses = requireNonNull(journal, "journal is null").table("events.buses", BusRecord.class);
@@ -49,6 +54,8 @@ public final class EventBusService implements WatchpostService {
                 .on(DescribeEventBusRequest.class, this::describeEventBus)
                 .on(ListEventBusesRequest.class, this::listEventBuses)
                 .on(DeleteEventBusRequest.class, this::deleteEventBus)
+                .on(PutPermissionRequest.class, this::putPermission)
+                .on(RemovePermissionRequest.class, this::removePermission)
                 .build();
     }
 
@@ -112,6 +119,37 @@ public final class EventBusService implements WatchpostService {
         // Deleting a bus that does not exist succeeds, as in EventBridge.
         buses.remove(context.scope().key(request.name()));
         return DeleteEventBusResponse.builder().build();
+    }
+
+    PutPermissionResponse putPermission(RequestContext context, PutPermissionRequest request) {
+        Scope scope = context.scope();
+        synchronized (policyLock) {
+            BusRecord bus = existing(scope, request.eventBusName());
+            String policy = BusPermissions.put(scope, bus.name(), Optional.ofNullable(bus.policy()), request);
+            buses.put(scope.key(bus.name()), withPolicy(bus, policy));
+        }
+        return PutPermissionResponse.builder().build();
+    }
+
+    RemovePermissionResponse removePermission(RequestContext context, RemovePermissionRequest request) {
+        Scope scope = context.scope();
+        synchronized (policyLock) {
+            BusRecord bus = existing(scope, request.eventBusName());
+            Optional<String> policy = BusPermissions.remove(Optional.ofNullable(bus.policy()), request);
+            buses.put(scope.key(bus.name()), withPolicy(bus, policy.orElse(null)));
+        }
+        return RemovePermissionResponse.builder().build();
+    }
+
+    private BusRecord existing(Scope scope, String nameOrArn) {
+        String name = nameOrArn == null ? BusRecord.DEFAULT : nameInScope(scope, nameOrArn);
+        return find(scope, name).orElseThrow(() -> new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND,
+                "Event bus " + name + " does not exist."));
+    }
+
+    private BusRecord withPolicy(BusRecord bus, String policy) {
+        return new BusRecord(bus.name(), bus.description(), bus.kmsKeyIdentifier(), bus.deadLetterArn(), bus.logLevel(),
+                bus.logIncludeDetail(), policy, bus.tags(), bus.creationMillis(), clock.millis());
     }
 
     private Optional<BusRecord> find(Scope scope, String name) {

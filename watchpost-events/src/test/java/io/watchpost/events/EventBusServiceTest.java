@@ -264,7 +264,9 @@ class EventBusServiceTest {
     void registersItsOperations() {
         assertThat(service.endpointPrefix()).isEqualTo("events");
         assertThat(service.handlers().requestTypes()).containsExactlyInAnyOrder(CreateEventBusRequest.class,
-                DescribeEventBusRequest.class, ListEventBusesRequest.class, DeleteEventBusRequest.class);
+                DescribeEventBusRequest.class, ListEventBusesRequest.class, DeleteEventBusRequest.class,
+                software.amazon.awssdk.services.eventbridge.model.PutPermissionRequest.class,
+                software.amazon.awssdk.services.eventbridge.model.RemovePermissionRequest.class);
     }
 
     private EventBusService newService() {

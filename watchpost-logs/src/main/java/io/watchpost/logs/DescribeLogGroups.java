@@ -30,7 +30,16 @@ final class DescribeLogGroups {
     private final PageTokens pageTokens;
     private final MetricFilterCounts metricFilters;
 
-    DescribeLogGroups(StateTable<LogGroupRecord> groups, PageTokens pageTokens, MetricFilterCounts metricFilters) {
+    private final StoredBytes storedBytes;
+
+    /** The stored bytes of a log group incarnation (wired by the events service; 0 before). */
+    interface StoredBytes {
+        long of(Scope scope, LogGroupInfo group);
+    }
+
+    DescribeLogGroups(StateTable<LogGroupRecord> groups, PageTokens pageTokens, MetricFilterCounts metricFilters,
+            StoredBytes storedBytes) {
+        this.storedBytes = requireNonNull(storedBytes, "storedBytes is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
         this.metricFilters = requireNonNull(metricFilters, "metricFilters is null");
@@ -60,7 +69,8 @@ final class DescribeLogGroups {
             }
             int filters = metricFilters.count(scope, group.logGroupName(), group.creationTime());
             page.add(patternView ? LogGroupView.patternMatch(scope, group, filters)
-                    : LogGroupView.full(scope, group, filters));
+                    : LogGroupView.full(scope, group, filters, storedBytes.of(scope, new LogGroupInfo(
+                            group.logGroupName(), group.creationTime(), group.retention()))));
             lastName = group.logGroupName();
         }
         // AWS answers a pattern search that found something with a nextToken even when nothing is left (recorded

@@ -33,7 +33,7 @@ public final class LogFiltersService implements WatchpostService {
         SubscriptionFilters subscriptionFilters = new SubscriptionFilters(journal, clock, pageTokens, delivery);
         this.handlers = subscriptionFilters.register(metricFilters.register(ApiHandlers.builder())).build();
         this.metricFilterListener = metricFilters.listener(metrics);
-        this.subscriptionListener = subscriptionFilters.listener();
+        this.subscriptionListener = subscriptionFilters.listener(metrics);
     }
 
     public IngestListener metricFilterListener() {

@@ -17,13 +17,13 @@ final class LogGroupView {
         return scope.arn("logs", "log-group:" + name).toString();
     }
 
-    static LogGroup full(Scope scope, LogGroupRecord group, int metricFilterCount) {
+    static LogGroup full(Scope scope, LogGroupRecord group, int metricFilterCount, long storedBytes) {
         LogGroup.Builder builder = LogGroup.builder()
                 .logGroupName(group.logGroupName())
                 .creationTime(group.creationTime())
                 .metricFilterCount(metricFilterCount)
                 .arn(arn(scope, group.logGroupName()))
-                .storedBytes(0L)
+                .storedBytes(storedBytes)
                 .logGroupClass(group.logGroupClass())
                 .logGroupArn(logGroupArn(scope, group.logGroupName()))
                 .deletionProtectionEnabled(group.deletionProtectionEnabled());

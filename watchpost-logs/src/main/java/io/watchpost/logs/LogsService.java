@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.ToLongBiFunction;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
@@ -28,12 +29,14 @@ public final class LogsService implements WatchpostService {
     private final ApiHandlers handlers;
     private final StateTable<LogGroupRecord> groups;
     private final List<BiConsumer<Scope, String>> deletionListeners = new CopyOnWriteArrayList<>();
+    private volatile ToLongBiFunction<Scope, LogGroupInfo> storedBytes = (scope, group) -> 0L;
 
     public LogsService(StateJournal journal, Clock clock, PageTokens pageTokens) {
         this.groups = journal.table(LOG_GROUPS_TABLE, LogGroupRecord.class);
         LogGroupWrites writes = new LogGroupWrites(groups, clock, deletionListeners);
         RetentionWrites retention = new RetentionWrites(groups);
-        DescribeLogGroups describe = new DescribeLogGroups(groups, pageTokens, MetricFilterCounts.in(journal));
+        DescribeLogGroups describe = new DescribeLogGroups(groups, pageTokens, MetricFilterCounts.in(journal),
+                (scope, group) -> storedBytes.applyAsLong(scope, group));
         this.handlers = ApiHandlers.builder()
                 .on(CreateLogGroupRequest.class, writes::create)
                 .on(DeleteLogGroupRequest.class, writes::delete)
@@ -47,6 +50,11 @@ public final class LogsService implements WatchpostService {
     public Optional<LogGroupInfo> logGroup(Scope scope, String logGroupName) {
         return groups.get(scope.key(logGroupName))
                 .map(group -> new LogGroupInfo(group.logGroupName(), group.creationTime(), group.retention()));
+    }
+
+    /** Where DescribeLogGroups reads a group's storedBytes from (the event store); 0 until set. */
+    public void storedBytesFrom(ToLongBiFunction<Scope, LogGroupInfo> source) {
+        this.storedBytes = java.util.Objects.requireNonNull(source, "source is null");
     }
 
     /**

@@ -149,7 +149,9 @@ class SubscriptionFiltersTest {
         assertAwsError(() -> h.call(DescribeSubscriptionFiltersRequest.builder()
                 .logGroupName("not-existing-log-group").build()),
                 AwsError.LOGS_RESOURCE_NOT_FOUND, "The specified log group does not exist.");
-        put(put("cross", "arn:aws:logs:us-east-1:123456789012:destination:central"));
+        // A Logs destination must exist (and allow the caller): export.DestinationsTest covers the success path.
+        assertAwsError(() -> put(put("cross", "arn:aws:logs:us-east-1:123456789012:destination:central")),
+                AwsError.LOGS_RESOURCE_NOT_FOUND, "The specified destination does not exist.");
     }
 
     @Test

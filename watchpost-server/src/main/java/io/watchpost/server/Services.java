@@ -1,28 +1,40 @@
 package io.watchpost.server;
 
+import io.watchpost.cloudtrail.TrailDeliveryConfig;
 import io.watchpost.cloudtrail.TrailsService;
 import io.watchpost.cloudtrail.lookup.LookupEventsService;
 import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
 import io.watchpost.cloudtrail.recorder.RecorderConfig;
 import io.watchpost.cloudwatch.DashboardsService;
+import io.watchpost.cloudwatch.alarms.AlarmTagStore;
+import io.watchpost.cloudwatch.alarms.AlarmsService;
 import io.watchpost.cloudwatch.math.MetricDataService;
 import io.watchpost.cloudwatch.metrics.MetricsService;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.core.port.ApiCallRecorder;
+import io.watchpost.core.port.EventPublisher;
 import io.watchpost.core.port.Scheduler;
 import io.watchpost.events.EventBusService;
 import io.watchpost.events.SchemaRegistryService;
+import io.watchpost.events.apidestination.ApiDestinationInvoker;
+import io.watchpost.events.apidestination.ApiDestinationsService;
+import io.watchpost.events.archive.ArchiveService;
 import io.watchpost.events.rules.EventRulesService;
-import io.watchpost.events.targets.DeliveryQueue;
+import io.watchpost.events.targets.DurableDeliveries;
 import io.watchpost.logs.LogFiltersService;
 import io.watchpost.logs.LogsService;
-import io.watchpost.logs.stream.LogEventsService;
+import io.watchpost.logs.destination.DestinationsService;
+import io.watchpost.logs.export.ExportTasksService;
 import io.watchpost.logs.filter.FilterPatternService;
-import io.watchpost.store.StateJournal;
+import io.watchpost.logs.metrics.IncomingMetrics;
+import io.watchpost.logs.stream.LogEventsService;
+import io.watchpost.s3.S3Service;
 import io.watchpost.server.config.ServerConfig;
 import io.watchpost.server.delivery.HttpDestinations;
+import io.watchpost.store.RecordLogConfig;
+import io.watchpost.store.StateJournal;
 import io.watchpost.xray.SamplingRulesService;
 import io.watchpost.xray.daemon.XrayDaemon;
 import io.watchpost.xray.sampling.SamplingTargetsService;
@@ -36,84 +48,156 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Map.Entry;
 
 /**
- * Every service module's service objects and the long-lived components behind them (the metric store, the
- * CloudTrail recorder, the EventBridge delivery queue); the one place that knows them all. Closing stops the
- * components in the order that loses nothing: deliveries first, then the metric store, then the recorder, which
- * drains its queue to disk.
+ * Every service module's service objects and the long-lived components behind them; the one place that knows
+ * them all and builds the graph by hand. Components are closed in reverse order of construction, so producers
+ * stop before what they write to: the recorder, built first, drains its queue to disk last.
  */
 final class Services implements Closeable {
     private final List<WatchpostService> services;
     private final CloudTrailRecorder recorder;
-    private final DeliveryQueue deliveries;
-    private final MetricsService metrics;
-    private final TraceService traces;
-    private final LogEventsService logEvents;
-    private final Optional<XrayDaemon> daemon;
     private final int daemonPort;
+    private final List<Closer> closeables;
 
-    private Services(List<WatchpostService> services, CloudTrailRecorder recorder, DeliveryQueue deliveries,
-            MetricsService metrics, TraceService traces, LogEventsService logEvents, Optional<XrayDaemon> daemon,
-            int daemonPort) {
-        this.logEvents = logEvents;
-        this.daemonPort = daemonPort;
+    /** Something to stop at shutdown. */
+    @FunctionalInterface
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    private Services(List<WatchpostService> services, CloudTrailRecorder recorder, int daemonPort,
+            List<Closer> closeables) {
         this.services = services;
         this.recorder = recorder;
-        this.deliveries = deliveries;
-        this.metrics = metrics;
-        this.traces = traces;
-        this.daemon = daemon;
+        this.daemonPort = daemonPort;
+        this.closeables = closeables;
     }
 
     static Services create(StateJournal journal, ServerConfig config, Clock clock, PageTokens pageTokens,
             Scheduler scheduler) throws IOException {
-        Path dataDir = config.dataDir();
-        CloudTrailRecorder recorder = new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
-                RecorderConfig.defaults(), clock, new SecureRandom(), scheduler);
-        HttpDestinations destinations = new HttpDestinations(config.destinations());
-        DeliveryQueue deliveries = new DeliveryQueue(Deliveries.targets(destinations), 10_000);
-        deliveries.start();
-        MetricsService metrics = new MetricsService(journal, dataDir.resolve("metrics"), clock, scheduler,
-                pageTokens);
-        DashboardsService dashboards = new DashboardsService(journal, clock, pageTokens);
-        metrics.registerTaggable("dashboard/", dashboards::dashboardExists);
-        SamplingRulesService samplingRules = new SamplingRulesService(journal, clock, pageTokens);
-        SamplingTargetsService samplingTargets = new SamplingTargetsService(samplingRules, clock);
-        TraceService traces = new TraceService(journal, dataDir, clock, scheduler, pageTokens);
-        Optional<XrayDaemon> daemon = Optional.empty();
-        int daemonPort = -1;
-        if (config.xrayDaemonPort() >= 0) {
-            XrayDaemon started = new XrayDaemon(traces, samplingRules, samplingTargets,
-                    config.auth().defaultAccountId(), "us-east-1", clock);
-            daemonPort = started.start(config.host(), config.xrayDaemonPort());
-            daemon = Optional.of(started);
+        Builder graph = new Builder(journal, config, clock, pageTokens, scheduler);
+        try {
+            return graph.build();
+        } catch (IOException | RuntimeException e) {
+            graph.closeQuietly();
+            throw e;
         }
-        LogsService logGroups = new LogsService(journal, clock, pageTokens);
-        LogEventsService logEvents = new LogEventsService(journal, logGroups, dataDir.resolve("logs"), clock,
-                scheduler, pageTokens);
-        LogFiltersService logFilters = new LogFiltersService(journal, clock, pageTokens, metrics.sink(),
-                Deliveries.subscriptions(destinations));
-        logEvents.addIngestListener(logFilters.metricFilterListener());
-        logEvents.addIngestListener(logFilters.subscriptionListener());
-        List<WatchpostService> services = List.of(
-                dashboards,
-                metrics,
-                new MetricDataService(metrics.dataSource(), clock, pageTokens),
-                logGroups,
-                logEvents,
-                logFilters,
-                new FilterPatternService(),
-                new EventBusService(journal, clock, pageTokens),
-                new EventRulesService(journal, clock, pageTokens, deliveries),
-                new SchemaRegistryService(journal, pageTokens),
-                samplingRules,
-                samplingTargets,
-                traces,
-                new TrailsService(journal, clock, pageTokens),
-                new LookupEventsService(recorder, clock, pageTokens));
-        return new Services(services, recorder, deliveries, metrics, traces, logEvents, daemon, daemonPort);
+    }
+
+    /** Builds the graph in dependency order, remembering what to close. */
+    private static final class Builder {
+        private final StateJournal journal;
+        private final ServerConfig config;
+        private final Clock clock;
+        private final PageTokens tokens;
+        private final Scheduler scheduler;
+        private final Path dataDir;
+        private final SecureRandom random = new SecureRandom();
+        private final List<Closer> closeables = new ArrayList<>();
+        private final List<WatchpostService> services = new ArrayList<>();
+
+        Builder(StateJournal journal, ServerConfig config, Clock clock, PageTokens tokens, Scheduler scheduler) {
+            this.journal = journal;
+            this.config = config;
+            this.clock = clock;
+            this.tokens = tokens;
+            this.scheduler = scheduler;
+            this.dataDir = config.dataDir();
+        }
+
+        private <T extends AutoCloseable> T closing(T closeable) {
+            closeables.add(closeable::close);
+            return closeable;
+        }
+
+        Services build() throws IOException {
+            CloudTrailRecorder recorder = closing(new CloudTrailRecorder(dataDir.resolve("cloudtrail").resolve("events"),
+                    RecorderConfig.defaults(), clock, random, scheduler));
+            HttpDestinations destinations = new HttpDestinations(config.destinations());
+
+            MetricsService metrics = closing(new MetricsService(journal, dataDir.resolve("metrics"), clock, scheduler,
+                    tokens));
+            DashboardsService dashboards = new DashboardsService(journal, clock, tokens);
+            metrics.registerTaggable("dashboard/", dashboards::dashboardExists);
+            S3Service s3 = new S3Service(journal, dataDir.resolve("s3").resolve("objects"), clock);
+
+            LogsService logGroups = new LogsService(journal, clock, tokens);
+            LogEventsService logEvents = closing(new LogEventsService(journal, logGroups, dataDir.resolve("logs"),
+                    clock, scheduler, tokens));
+            LogFiltersService logFilters = new LogFiltersService(journal, clock, tokens, metrics.sink(),
+                    Deliveries.subscriptions(destinations));
+            logEvents.addIngestListener(logFilters.metricFilterListener());
+            logEvents.addIngestListener(logFilters.subscriptionListener());
+            logEvents.addIngestListener(new IncomingMetrics(metrics.sink()));
+            ExportTasksService exports = new ExportTasksService(journal, logGroups, logEvents, s3, clock, scheduler,
+                    tokens);
+            closeables.add(exports::close);
+
+            DurableDeliveries deliveries = closing(DurableDeliveries.open(dataDir.resolve("events").resolve("outbox"),
+                    clock, random, scheduler, logEvents.logSink(),
+                    Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock))));
+            EventRulesService rules = new EventRulesService(journal, clock, tokens, deliveries, random, scheduler);
+            EventPublisher bus = rules.publisher();
+            ArchiveService archives = closing(new ArchiveService(journal, dataDir.resolve("events").resolve("archives"),
+                    RecordLogConfig.defaults().withDurability(config.durability()), clock, scheduler, tokens, rules));
+
+            AlarmsService[] alarmsRef = new AlarmsService[1];
+            AlarmActions actions = closing(new AlarmActions(destinations, () -> bus, () -> alarmsRef[0]));
+            AlarmsService alarms = new AlarmsService(journal, metrics.dataSource(), clock, scheduler, tokens,
+                    actions, new AlarmTagStore() {
+                        @Override
+                        public void put(String alarmArn, Map<String, String> tags) {
+                            metrics.putTags(alarmArn, tags);
+                        }
+
+                        @Override
+                        public void remove(String alarmArn) {
+                            metrics.removeTags(alarmArn);
+                        }
+                    });
+            alarmsRef[0] = alarms;
+            metrics.registerTaggable("alarm:", alarms::alarmExists);
+
+            SamplingRulesService samplingRules = new SamplingRulesService(journal, clock, tokens);
+            SamplingTargetsService samplingTargets = new SamplingTargetsService(samplingRules, clock);
+            TraceService traces = closing(new TraceService(journal, dataDir, clock, scheduler, tokens));
+            int daemonPort = -1;
+            if (config.xrayDaemonPort() >= 0) {
+                XrayDaemon daemon = new XrayDaemon(traces, samplingRules, samplingTargets,
+                        config.auth().defaultAccountId(), "us-east-1", clock);
+                closeables.add(daemon::close);
+                daemonPort = daemon.start(config.host(), config.xrayDaemonPort());
+            }
+
+            TrailsService trails = new TrailsService(journal, clock, tokens,
+                    new TrailDeliveryConfig(dataDir.resolve("cloudtrail").resolve("keys"),
+                            config.trailDeliveryInterval()),
+                    s3, recorder, logEvents.logSink(), bus, scheduler, random);
+            closeables.add(trails::stopDelivery);
+
+            services.addAll(List.of(
+                    dashboards, metrics, new MetricDataService(metrics.dataSource(), clock, tokens), alarms,
+                    logGroups, logEvents, logFilters, new FilterPatternService(), exports,
+                    new DestinationsService(journal, clock, tokens),
+                    new EventBusService(journal, clock, tokens), rules, archives,
+                    new ApiDestinationsService(journal, clock, tokens, random),
+                    new SchemaRegistryService(journal, tokens),
+                    samplingRules, samplingTargets, traces,
+                    trails, new LookupEventsService(recorder, clock, tokens),
+                    s3));
+            return new Services(List.copyOf(services), recorder, daemonPort, List.copyOf(closeables));
+        }
+
+        void closeQuietly() {
+            try {
+                closeAll(closeables);
+            } catch (IOException e) {
+                System.getLogger(Services.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing a half-built service graph failed", e);
+            }
+        }
     }
 
     /** The X-Ray daemon's port, or -1 when it is off. */
@@ -139,28 +223,32 @@ final class Services implements Closeable {
         services.forEach(service -> parts.computeIfAbsent(service.endpointPrefix(), p -> new ArrayList<>())
                 .add(service.handlers()));
         Map<String, ApiHandlers> merged = new LinkedHashMap<>();
-        parts.forEach((prefix, list) -> merged.put(prefix, ApiHandlers.merge(list)));
+        for (Entry<String, List<ApiHandlers>> entry : parts.entrySet()) {
+            merged.put(entry.getKey(), ApiHandlers.merge(entry.getValue()));
+        }
         return merged;
     }
 
     @Override
     public void close() throws IOException {
-        daemon.ifPresent(XrayDaemon::close);
-        deliveries.close();
-        closeAll(metrics::close, traces::close, logEvents::close, recorder::close);
+        closeAll(closeables);
     }
 
-    /** Closes every component even when one fails; the first failure is thrown with the others suppressed. */
-    private static void closeAll(Closeable... closeables) throws IOException {
+    /** Closes in reverse order even when one fails; the first failure is thrown with the others suppressed. */
+    private static void closeAll(List<Closer> closeables) throws IOException {
         IOException failure = null;
-        for (Closeable closeable : closeables) {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
-                closeable.close();
-            } catch (IOException e) {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                IOException wrapped = e instanceof IOException io ? io : new IOException(e);
                 if (failure == null) {
-                    failure = e;
+                    failure = wrapped;
                 } else {
-                    failure.addSuppressed(e);
+                    failure.addSuppressed(wrapped);
                 }
             }
         }

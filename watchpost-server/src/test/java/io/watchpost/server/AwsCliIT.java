@@ -31,7 +31,7 @@ class AwsCliIT {
 
     @BeforeAll
     static void start() throws Exception {
-        aws = findAws();
+        aws = AwsCli.find();
         assumeTrue(aws != null, "the aws CLI is not on the PATH");
         server = TestServer.start(dataDir);
     }
@@ -41,16 +41,6 @@ class AwsCliIT {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static Path findAws() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Runs one CLI command; returns its parsed JSON output (an empty object for no output). */

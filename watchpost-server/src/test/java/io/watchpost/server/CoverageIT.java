@@ -48,6 +48,9 @@ class CoverageIT {
     Stream<DynamicTest> everyOperationGetsAWellFormedAnswer() {
         List<DynamicTest> tests = new ArrayList<>();
         for (ServiceModel service : ServiceCatalog.standard().services()) {
+            if (service.endpointPrefix().equals("s3")) {
+                continue;  // the bucket subset has its own tests (S3IT); S3's 100-odd operations are not ours
+            }
             Object client = SdkClients.client(server, service.endpointPrefix());
             for (OperationModel operation : service.sortedOperations()) {
                 tests.add(DynamicTest.dynamicTest(service.endpointPrefix() + "." + operation.name(),

@@ -36,7 +36,7 @@ class StrictAuthIT {
         AuthConfig auth = new AuthConfig(AuthConfig.Mode.STRICT, "000000000000",
                 Map.of(ALICE.accessKeyId(), ALICE, BOB.accessKeyId(), BOB));
         server = TestServer.start(new ServerConfig("127.0.0.1", 0, dataDir, auth, false, Durability.PROCESS, -1,
-                java.util.List.of()));
+                java.util.List.of(), ServerConfig.DEFAULT_TRAIL_DELIVERY_INTERVAL));
     }
 
     @AfterAll

@@ -123,14 +123,14 @@ class WireIT {
     @Test
     void notImplementedOperationsNameThemselvesInEveryCloudWatchProtocol() throws Exception {
         HttpResponse<byte[]> query = RawHttp.post(server.endpoint(), "/",
-                "Action=DescribeAlarmHistory&Version=2010-08-01".getBytes(UTF_8),
+                "Action=DescribeAnomalyDetectors&Version=2010-08-01".getBytes(UTF_8),
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(query.statusCode()).isEqualTo(501);
         assertThat(new String(query.body(), UTF_8)).contains("<Code>NotImplemented</Code>")
-                .contains("DescribeAlarmHistory").contains("<Type>Receiver</Type>");
+                .contains("DescribeAnomalyDetectors").contains("<Type>Receiver</Type>");
 
         HttpResponse<byte[]> json = RawHttp.post(server.endpoint(), "/", "{}".getBytes(UTF_8),
-                "X-Amz-Target", "GraniteServiceVersion20100801.DescribeAlarmHistory",
+                "X-Amz-Target", "GraniteServiceVersion20100801.DescribeAnomalyDetectors",
                 "Content-Type", "application/x-amz-json-1.0");
         assertThat(json.statusCode()).isEqualTo(501);
         assertThat(json(json).path("__type").asText()).isEqualTo("NotImplemented");
@@ -143,14 +143,14 @@ class WireIT {
         assertThat(json(untyped).path("message").asText()).contains("GetOTelEnrichment");
 
         HttpResponse<byte[]> cbor = RawHttp.post(server.endpoint(),
-                "/service/com.amazonaws.cloudwatch.GraniteServiceVersion20100801/operation/DescribeAlarmHistory",
+                "/service/com.amazonaws.cloudwatch.GraniteServiceVersion20100801/operation/DescribeAnomalyDetectors",
                 CBOR.writeValueAsBytes(JSON.createObjectNode()),
                 "smithy-protocol", "rpc-v2-cbor", "Content-Type", "application/cbor", "Accept", "application/cbor");
         assertThat(cbor.statusCode()).isEqualTo(501);
         assertThat(cbor.headers().firstValue("smithy-protocol")).contains("rpc-v2-cbor");
         JsonNode error = CBOR.readTree(cbor.body());
         assertThat(error.path("__type").asText()).isEqualTo("NotImplemented");
-        assertThat(error.path("message").asText()).contains("DescribeAlarmHistory");
+        assertThat(error.path("message").asText()).contains("DescribeAnomalyDetectors");
     }
 
     @Test

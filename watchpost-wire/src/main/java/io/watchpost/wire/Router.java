@@ -10,6 +10,7 @@ import io.watchpost.wire.protocol.AwsJsonCodec;
 import io.watchpost.wire.protocol.AwsQueryCodec;
 import io.watchpost.wire.protocol.ProtocolCodec;
 import io.watchpost.wire.protocol.RestJsonCodec;
+import io.watchpost.wire.protocol.RestXmlCodec;
 import io.watchpost.wire.protocol.RpcV2CborCodec;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ final class Router {
     private final ProtocolCodec json11 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
     private final ProtocolCodec cbor = new RpcV2CborCodec();
     private final ProtocolCodec restJson = new RestJsonCodec();
+    private final RestXmlCodec restXml = new RestXmlCodec();
 
     Router(ServiceCatalog catalog) {
         for (ServiceModel service : catalog.services()) {
@@ -42,12 +44,17 @@ final class Router {
             service.rpcV2ServiceName().ifPresent(name -> byRpcV2Name.put(name, service));
             service.queryVersion().ifPresent(version -> byQueryVersion.put(version, service));
         }
-        restServices = catalog.services().stream().filter(s -> s.protocols().contains(Protocol.REST_JSON)).toList();
+        restServices = catalog.services().stream().filter(s -> s.protocols().contains(Protocol.REST_JSON)
+                || s.protocols().contains(Protocol.REST_XML)).toList();
     }
 
     /** The route, or empty when nothing here serves the request. */
     Optional<Route> route(WireRequest request, byte[] body, Optional<SignedRequest> signed) {
         String path = request.rawPath();
+        // S3 is signed as "s3" and only ever REST: its bodies are objects, never query forms or CBOR calls.
+        if (signed.map(SignedRequest::service).filter("s3"::equals).isPresent()) {
+            return restRoute(request, signed);
+        }
         if (path.startsWith(CBOR_PREFIX)) {
             Optional<Route> route = cborRoute(path);
             if (route.isPresent()) {
@@ -111,13 +118,18 @@ final class Router {
         String signingName = signed.map(SignedRequest::service).filter(this::isRest).orElse(null);
         Map<String, List<String>> query = FormParameters.parseAll(request.rawQuery());
         for (RestEntry entry : restIndex()) {
+            boolean restXmlService = entry.service().protocols().contains(Protocol.REST_XML);
+            // S3's /{Bucket} templates match almost any path: only requests signed for S3 go there.
             if (signingName != null && !entry.service().endpointPrefix().equals(signingName)
-                    || !entry.operation().httpMethod().equals(request.method())) {
+                    || restXmlService && !entry.service().endpointPrefix().equals(signingName)
+                    || !entry.operation().httpMethod().equals(request.method())
+                    || restXmlService && !restXml.accepts(entry.operation(), request)) {
                 continue;
             }
             var match = entry.operation().uri().orElseThrow().match(request.rawPath(), query);
             if (match.isPresent()) {
-                return Optional.of(new Route(entry.service(), restJson, entry.operation().name(),
+                ProtocolCodec codec = entry.service().protocols().contains(Protocol.REST_XML) ? restXml : restJson;
+                return Optional.of(new Route(entry.service(), codec, entry.operation().name(),
                         Optional.of(entry.operation()), match.get()));
             }
         }

@@ -12,9 +12,13 @@ public final class Workloads {
     static {
         ALL.put("PutMetricData", PutMetricDataWorkload::new);
         ALL.put("GetMetricStatistics", GetMetricStatisticsWorkload::new);
+        ALL.put("GetMetricData", GetMetricDataWorkload::new);
+        ALL.put("GetMetricDataSearch", GetMetricDataSearchWorkload::new);
         ALL.put("ListMetrics", ListMetricsWorkload::new);
         ALL.put("PutLogEvents", PutLogEventsWorkload::new);
         ALL.put("FilterLogEvents", FilterLogEventsWorkload::new);
+        ALL.put("FilterLogEventsJson", FilterLogEventsWorkload::json);
+        ALL.put("FilterLogEventsDelimited", FilterLogEventsWorkload::delimited);
         ALL.put("DescribeLogGroups", DescribeLogGroupsWorkload::new);
         ALL.put("PutEvents", PutEventsWorkload::new);
         ALL.put("PutTraceSegments", PutTraceSegmentsWorkload::new);

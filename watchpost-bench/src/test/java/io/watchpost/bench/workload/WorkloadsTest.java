@@ -18,12 +18,39 @@ class WorkloadsTest {
 
     @Test
     void everyNamedWorkloadIsCreatedUnderItsOwnName() {
-        assertThat(Workloads.names()).containsExactly("PutMetricData", "GetMetricStatistics", "ListMetrics",
-                "PutLogEvents", "FilterLogEvents", "DescribeLogGroups", "PutEvents", "PutTraceSegments");
+        assertThat(Workloads.names()).containsExactly("PutMetricData", "GetMetricStatistics", "GetMetricData",
+                "GetMetricDataSearch", "ListMetrics", "PutLogEvents", "FilterLogEvents", "FilterLogEventsJson",
+                "FilterLogEventsDelimited", "DescribeLogGroups", "PutEvents", "PutTraceSegments");
         for (String name : Workloads.names()) {
             assertThat(Workloads.create(name, spec).name()).isEqualTo(name);
         }
         assertThatThrownBy(() -> Workloads.create("Nope", spec)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void searchSeedsOneHundredSeriesOfSixtyPointsAndNamesTheirNamespace() {
+        var datums = GetMetricDataSearchWorkload.seed(Instant.EPOCH);
+        assertThat(datums).hasSize(6_000);
+        assertThat(datums.stream().map(d -> d.dimensions().getFirst().value()).distinct()).hasSize(100);
+        assertThat(GetMetricDataSearchWorkload.expression("Bench/Search/run1"))
+                .isEqualTo("SEARCH('{Bench/Search/run1,Host} MetricName=\"Latency\"', 'Average', 60)");
+    }
+
+    @Test
+    void everyFilterVariantMatchesOneInAThousandOfItsLines() throws Exception {
+        var variants = java.util.Map.of(
+                "ERROR", (java.util.function.IntFunction<String>) FilterLogEventsWorkload::message,
+                FilterLogEventsWorkload.DELIMITED_PATTERN, FilterLogEventsWorkload::message,
+                FilterLogEventsWorkload.JSON_PATTERN, FilterLogEventsWorkload::json);
+        for (var variant : variants.entrySet()) {
+            var pattern = io.watchpost.logs.filter.FilterPattern.compile(variant.getKey());
+            long matched = IntStream.range(0, 10_000).mapToObj(variant.getValue()::apply).filter(pattern::matches)
+                    .count();
+            assertThat(matched).as(variant.getKey()).isEqualTo(10);
+        }
+        JSON.readTree(FilterLogEventsWorkload.json(7));
+        var json = (FilterLogEventsWorkload) Workloads.create("FilterLogEventsJson", spec);
+        assertThat(json.rawBytes()).isGreaterThan(100L * FilterLogEventsWorkload.EVENTS);
     }
 
     @Test

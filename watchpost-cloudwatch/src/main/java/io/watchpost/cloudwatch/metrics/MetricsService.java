@@ -16,6 +16,7 @@ import io.watchpost.store.StateJournal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest;
@@ -86,6 +87,16 @@ public final class MetricsService implements WatchpostService, AutoCloseable {
      */
     public void registerTaggable(String resourcePrefix, Predicate<Arn> exists) {
         tags.register(resourcePrefix, exists);
+    }
+
+    /** Sets the tags of a resource another CloudWatch service creates with tags (an alarm's Tags). */
+    public void putTags(String arn, Map<String, String> tagMap) {
+        tags.replace(arn, tagMap);
+    }
+
+    /** Drops the tags of a deleted resource. */
+    public void removeTags(String arn) {
+        tags.replace(arn, Map.of());
     }
 
     /** Where other services publish datapoints (metric filters, AWS/Events, AWS/Logs): no API validation. */

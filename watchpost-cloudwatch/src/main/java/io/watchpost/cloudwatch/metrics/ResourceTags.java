@@ -70,6 +70,15 @@ final class ResourceTags {
         return TagResourceResponse.builder().build();
     }
 
+    /** Sets a resource's tags as it is created (PutMetricAlarm's Tags); an empty map removes them. */
+    synchronized void replace(String arn, Map<String, String> newTags) {
+        if (newTags.isEmpty()) {
+            table.remove(arn);
+        } else {
+            table.put(arn, new TagRecord(newTags));
+        }
+    }
+
     synchronized UntagResourceResponse untag(RequestContext context, UntagResourceRequest request) {
         ModelViolations violations = new ModelViolations();
         checkArn(violations, request.resourceARN());

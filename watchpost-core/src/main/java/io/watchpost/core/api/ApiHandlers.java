@@ -64,6 +64,24 @@ public final class ApiHandlers {
             return this;
         }
 
+        /**
+         * Registers a handler, under {@code requestType}, for an operation whose request body travels beside the
+         * request object; the wire layer passes a {@link StreamingInput} of {@code requestType}.
+         */
+        public <I> Builder onStreaming(Class<I> requestType, ApiHandler<StreamingInput<I>, ?> handler) {
+            requireNonNull(requestType, "requestType is null");
+            requireNonNull(handler, "handler is null");
+            ApiHandler<Object, Object> erased = (RequestContext context, Object input) -> {
+                StreamingInput<?> streaming = (StreamingInput<?>) input;
+                return handler.handle(context,
+                        new StreamingInput<>(requestType.cast(streaming.request()), streaming.body()));
+            };
+            if (handlers.putIfAbsent(requestType, erased) != null) {
+                throw new IllegalArgumentException("two handlers for " + requestType.getSimpleName());
+            }
+            return this;
+        }
+
         public ApiHandlers build() {
             return new ApiHandlers(handlers);
         }

@@ -36,6 +36,11 @@ final class BusResolver {
         return buses.exists(scope, name) ? Optional.of(name) : Optional.empty();
     }
 
+    /** The bus's resource policy, if any. */
+    Optional<String> policy(Scope scope, String name) {
+        return buses.policy(scope, name);
+    }
+
     static String nameOf(String nameOrArn) {
         if (nameOrArn == null) {
             return DEFAULT;

@@ -13,6 +13,11 @@ final class EntryChecks {
     private EntryChecks() {}
 
     static Optional<PutEventsResultEntry> check(PutEventsRequestEntry entry) {
+        return check(entry, false);
+    }
+
+    /** {@code awsService}: the entry comes from a Watchpost service or a bus target, which may use {@code aws.} sources. */
+    static Optional<PutEventsResultEntry> check(PutEventsRequestEntry entry, boolean awsService) {
         if (blank(entry.source())) {
             return Optional.of(missing("Source"));
         }
@@ -22,7 +27,7 @@ final class EntryChecks {
         if (blank(entry.detail())) {
             return Optional.of(missing("Detail"));
         }
-        if (entry.source().startsWith("aws.")) {
+        if (!awsService && entry.source().startsWith("aws.")) {
             return Optional.of(failure("NotAuthorizedForSourceException", "Not authorized for the source."));
         }
         return Optional.empty();

@@ -12,7 +12,13 @@ import io.watchpost.core.api.WatchpostService;
 import io.watchpost.events.BusDirectory;
 import io.watchpost.events.Violations;
 import io.watchpost.events.pattern.EventPattern;
-import io.watchpost.events.targets.DeliveryQueue;
+import io.watchpost.core.port.EventPublisher;
+import io.watchpost.core.port.Scheduler;
+import io.watchpost.events.targets.DeliverySink;
+import io.watchpost.events.targets.DurableDeliveries;
+import io.watchpost.store.outbox.PermanentFailureException;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.time.Clock;
@@ -55,6 +61,7 @@ import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRequest
 public final class EventRulesService implements WatchpostService {
     static final int MAX_RULES_PER_BUS = 300;
     static final int DEFAULT_LIMIT = 100;
+    private static final System.Logger LOG = System.getLogger(EventRulesService.class.getName());
 
     final StateTable<RuleRecord> rules;
     final BusResolver buses;
@@ -63,22 +70,36 @@ public final class EventRulesService implements WatchpostService {
     final Object writeLock = new Object();
     private final TargetOperations targets;
     private final PutEventsOperation putEvents;
+    private final RuleSchedules schedules;
     private final ApiHandlers handlers;
 
-    /** As {@link #EventRulesService(StateJournal, Clock, PageTokens, DeliveryQueue, RandomGenerator)} with a secure random. */
-    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliveryQueue deliveries) {
+    /** Without schedules firing (no scheduler) and with a secure random. */
+    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliverySink deliveries) {
         this(journal, clock, pageTokens, deliveries, new java.security.SecureRandom());
     }
 
-    /** {@code random} makes event ids (UUID v4); tests pass a seeded one. */
-    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliveryQueue deliveries,
+    /** Without schedules firing; {@code random} makes event ids (UUID v4); tests pass a seeded one. */
+    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliverySink deliveries,
             RandomGenerator random) {
+        this(journal, clock, pageTokens, deliveries, random, null);
+    }
+
+    /**
+     * The server's constructor. Schedule rules fire from {@code scheduler} (null: never). When {@code deliveries} is
+     * a {@link DurableDeliveries}, its event-bus targets are forwarded to this service.
+     */
+    public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliverySink deliveries,
+            RandomGenerator random, Scheduler scheduler) {
         this.rules = requireNonNull(journal, "journal is null").table("events.rules", RuleRecord.class);
         this.buses = new BusResolver(new BusDirectory(journal));
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
         this.targets = new TargetOperations(this);
         this.putEvents = new PutEventsOperation(this, requireNonNull(clock, "clock is null"),
                 requireNonNull(deliveries, "deliveries is null"), requireNonNull(random, "random is null"));
+        this.schedules = scheduler == null ? null : new RuleSchedules(scheduler, clock, this::fireSchedule);
+        if (deliveries instanceof DurableDeliveries durable) {
+            durable.forwardBusesTo(this::forward);
+        }
         rebuildIndex();
         this.handlers = ApiHandlers.builder()
                 .on(PutRuleRequest.class, this::putRule)
@@ -100,6 +121,33 @@ public final class EventRulesService implements WatchpostService {
                 .on(PutEventsRequest.class, putEvents::putEvents)
                 .on(TestEventPatternRequest.class, (ctx, r) -> TestPatternOperation.test(ctx, r))
                 .build();
+    }
+
+    /** Told of every event PutEvents accepted on a bus (archives listen); replayed events are not reported. */
+    public interface AcceptedEventListener {
+        void accepted(Scope scope, String bus, com.fasterxml.jackson.databind.node.ObjectNode event, java.time.Instant at);
+    }
+
+    private final List<AcceptedEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Registers a listener called on the PutEvents thread after each accepted entry, before the answer. */
+    public void onAcceptedEvent(AcceptedEventListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    void accepted(Scope scope, String bus, com.fasterxml.jackson.databind.node.ObjectNode event, java.time.Instant at) {
+        for (AcceptedEventListener listener : listeners) {
+            listener.accepted(scope, bus, event, at);
+        }
+    }
+
+    /**
+     * Re-injects an event (a replay) into {@code bus}: it meets only enabled rules whose ARN is in {@code ruleArns}
+     * (all rules of the bus when empty) and is not reported to listeners. False when the delivery queue refused it.
+     */
+    public boolean reinject(Scope scope, String bus, com.fasterxml.jackson.databind.node.ObjectNode event,
+            java.util.Set<String> ruleArns) {
+        return putEvents.reinject(scope, bus, event, ruleArns);
     }
 
     @Override
@@ -171,6 +219,9 @@ public final class EventRulesService implements WatchpostService {
                 }
                 rules.remove(key);
                 index.remove(key);
+                if (schedules != null) {
+                    schedules.cancel(key);
+                }
             }
         }
         return DeleteRuleResponse.builder().build();
@@ -231,6 +282,9 @@ public final class EventRulesService implements WatchpostService {
 
     /** Keeps the index in step with a stored rule; {@code compiled} saves compiling a pattern twice. */
     private void reindex(String key, Scope scope, RuleRecord rule, EventPattern compiled) {
+        if (schedules != null) {
+            schedules.sync(key, scope, rule);
+        }
         if (rule.eventPattern() == null || !rule.enabled()) {
             index.remove(key);
             return;
@@ -240,12 +294,61 @@ public final class EventRulesService implements WatchpostService {
 
     private void rebuildIndex() {
         index.clear();
+        if (schedules != null) {
+            schedules.clear();
+        }
         rules.view().forEach((key, rule) -> {
             int slash = key.indexOf('/');
             String account = key.substring(0, slash);
             String region = key.substring(slash + 1, key.indexOf('/', slash + 1));
             reindex(key, new Scope(account, region), rule, null);
         });
+    }
+
+    /**
+     * The {@link EventPublisher} other services use (alarm state changes, CloudTrail API-call events): the event goes
+     * through the same matching and delivery as PutEvents. A missing bus or a refused entry is logged and dropped.
+     */
+    public EventPublisher publisher() {
+        return (scope, busName, event) -> {
+            PutEventsRequestEntry entry = PutEventsRequestEntry.builder().source(event.source())
+                    .detailType(event.detailType()).detail(event.detailJson()).resources(event.resources())
+                    .time(event.time()).eventBusName(busName).build();
+            PutEventsResultEntry result = putEvents.putOne(scope, entry);
+            if (result.errorCode() != null) {
+                LOG.log(System.Logger.Level.WARNING, "event from " + event.source() + " not put on " + busName + ": "
+                        + result.errorCode() + " " + result.errorMessage());
+            }
+        };
+    }
+
+    /**
+     * An event-bus target: the delivered event is put on {@code busName} in {@code to}, keeping its source,
+     * detail-type, detail, resources and time. Another account's bus takes it only when its policy lets the rule's
+     * account call {@code events:PutEvents}; a refusal is not retryable (it goes to the dead-letter queue).
+     */
+    void forward(Scope from, Scope to, String busName, String eventJson) throws PermanentFailureException {
+        if (!from.accountId().equals(to.accountId()) && !buses.policy(to, busName)
+                .map(policy -> io.watchpost.events.BusPolicy.allowsPutEvents(policy, from.accountId())).orElse(false)) {
+            throw new PermanentFailureException("AccessDeniedException", "Account " + from.accountId()
+                    + " is not authorized to put events on event bus " + busName + ".");
+        }
+        var event = EventJson.parse(eventJson).filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+                .orElseThrow(() -> new PermanentFailureException("MalformedDetail", "Target input is not an event."));
+        List<String> resources = new java.util.ArrayList<>();
+        event.path("resources").forEach(r -> resources.add(r.asText()));
+        PutEventsRequestEntry entry = PutEventsRequestEntry.builder().source(event.path("source").asText(null))
+                .detailType(event.path("detail-type").asText(null)).detail(EventJson.write(event.path("detail")))
+                .resources(resources).eventBusName(busName).build();
+        PutEventsResultEntry result = putEvents.putOne(to, entry);
+        if (result.errorCode() != null) {
+            throw new PermanentFailureException(result.errorCode(), result.errorMessage());
+        }
+    }
+
+    private void fireSchedule(RuleSchedules.Fire fire) {
+        rules.get(fire.key()).filter(RuleRecord::enabled).ifPresent(rule ->
+                putEvents.fireScheduled(fire.scope(), rule.eventBusName(), rule));
     }
 
     /** Tags given on update are merged into the rule's tags; AWS keeps a rule's tags across PutRule calls. */

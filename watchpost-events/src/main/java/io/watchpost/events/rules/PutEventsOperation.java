@@ -9,6 +9,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
 import io.watchpost.events.Violations;
 import io.watchpost.events.targets.DeliveryQueue;
+import io.watchpost.events.targets.DeliverySink;
 import io.watchpost.events.targets.Target;
 import io.watchpost.events.targets.TargetDelivery;
 import io.watchpost.events.targets.TargetPayloads;
@@ -36,10 +37,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 final class PutEventsOperation {
     private final EventRulesService service;
     private final Clock clock;
-    private final DeliveryQueue deliveries;
+    private final DeliverySink deliveries;
     private final RandomGenerator random;
 
-    PutEventsOperation(EventRulesService service, Clock clock, DeliveryQueue deliveries, RandomGenerator random) {
+    PutEventsOperation(EventRulesService service, Clock clock, DeliverySink deliveries, RandomGenerator random) {
         this.service = service;
         this.clock = clock;
         this.deliveries = deliveries;
@@ -53,7 +54,7 @@ final class PutEventsOperation {
         List<PutEventsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
         for (PutEventsRequestEntry entry : entries) {
-            PutEventsResultEntry result = put(scope, entry, now);
+            PutEventsResultEntry result = put(scope, entry, now, false);
             failed += result.errorCode() == null ? 0 : 1;
             results.add(result);
         }
@@ -88,8 +89,24 @@ final class PutEventsOperation {
         return entries;
     }
 
-    private PutEventsResultEntry put(Scope scope, PutEventsRequestEntry entry, Instant now) {
-        Optional<PutEventsResultEntry> invalid = EntryChecks.check(entry);
+    /** One entry put by a service or a bus target rather than by a PutEvents call; the result as PutEvents reports it. */
+    PutEventsResultEntry putOne(Scope scope, PutEventsRequestEntry entry) {
+        return put(scope, entry, clock.instant(), true);
+    }
+
+    /** A {@code Scheduled Event} for {@code rule}: delivered to that rule's targets only, as EventBridge does. */
+    boolean fireScheduled(Scope scope, String bus, RuleRecord rule) {
+        Instant now = clock.instant();
+        String ruleArn = RuleKeys.arn(scope, bus, rule.name());
+        PutEventsRequestEntry entry = PutEventsRequestEntry.builder().source("aws.events").detailType("Scheduled Event")
+                .resources(ruleArn).detail("{}").build();
+        String id = eventId();
+        ObjectNode event = event(scope, entry, EventJson.MAPPER.createObjectNode(), id, now);
+        return deliverToRule(scope, bus, rule, event, EventJson.write(event), id, now, now);
+    }
+
+    private PutEventsResultEntry put(Scope scope, PutEventsRequestEntry entry, Instant now, boolean awsService) {
+        Optional<PutEventsResultEntry> invalid = EntryChecks.check(entry, awsService);
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -104,33 +121,53 @@ final class PutEventsOperation {
         }
         String id = eventId();
         ObjectNode event = event(scope, entry, detail.get(), id, entry.time() == null ? now : entry.time());
-        if (!route(scope, bus.get(), entry, event, now)) {
+        if (!route(scope, bus.get(), entry.source(), entry.detailType(), event, now, arn -> true)) {
             return EntryChecks.failure("ThrottlingException", "Rate exceeded.");
         }
+        service.accepted(scope, bus.get(), event, now);
         return PutEventsResultEntry.builder().eventId(id).build();
     }
 
     /** Hands every matched (target, payload) pair to the queue; false when the queue refused one. */
-    private boolean route(Scope scope, String bus, PutEventsRequestEntry entry, ObjectNode event, Instant now) {
-        var matched = service.index.match(scope, bus, entry.source(), entry.detailType(), event);
+    boolean reinject(Scope scope, String bus, ObjectNode event, java.util.Set<String> ruleArns) {
+        return route(scope, bus, event.path("source").asText(), event.path("detail-type").asText(), event,
+                clock.instant(), arn -> ruleArns.isEmpty() || ruleArns.contains(arn));
+    }
+
+    private boolean route(Scope scope, String bus, String source, String detailType, ObjectNode event, Instant now,
+            java.util.function.Predicate<String> ruleArnFilter) {
+        var matched = service.index.match(scope, bus, source, detailType, event);
         if (matched.isEmpty()) {
             return true;
         }
         String eventText = EventJson.write(event);
-        String ingestion = now.truncatedTo(ChronoUnit.MILLIS).toString();
+        String id = event.path("id").asText();
+        Instant eventTime = Instant.parse(event.path("time").asText());
         boolean accepted = true;
         for (String key : matched) {
             RuleRecord rule = service.rules.get(key).orElse(null);
             if (rule == null || !rule.enabled()) {
                 continue; // changed since the index was read: skipping is what a later arrival would have seen
             }
-            String ruleArn = RuleKeys.arn(scope, bus, rule.name());
-            var ref = new TargetDelivery.RuleRef(bus, rule.name(), ruleArn);
-            var delivery = new TargetPayloads.Delivery(event, eventText, rule.name(), ruleArn, ingestion);
-            for (Target target : rule.targets()) {
-                String payload = TargetPayloads.render(target, delivery);
-                accepted &= deliveries.offer(new DeliveryQueue.Item(scope, ref, target, payload));
+            if (!ruleArnFilter.test(RuleKeys.arn(scope, bus, rule.name()))) {
+                continue;
             }
+            accepted &= deliverToRule(scope, bus, rule, event, eventText, id, eventTime, now);
+        }
+        return accepted;
+    }
+
+    private boolean deliverToRule(Scope scope, String bus, RuleRecord rule, ObjectNode event, String eventText,
+            String id, Instant eventTime, Instant now) {
+        String ruleArn = RuleKeys.arn(scope, bus, rule.name());
+        var ref = new TargetDelivery.RuleRef(bus, rule.name(), ruleArn);
+        var delivery = new TargetPayloads.Delivery(event, eventText, rule.name(), ruleArn,
+                now.truncatedTo(ChronoUnit.MILLIS).toString());
+        long timeMillis = eventTime.toEpochMilli();
+        boolean accepted = true;
+        for (Target target : rule.targets()) {
+            String payload = TargetPayloads.render(target, delivery);
+            accepted &= deliveries.offer(new DeliveryQueue.Item(scope, ref, target, payload, id, timeMillis));
         }
         return accepted;
     }

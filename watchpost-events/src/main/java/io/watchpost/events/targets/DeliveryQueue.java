@@ -16,16 +16,21 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Durability:</b> none yet. An accepted event whose delivery has not run is lost by a restart; making the
  * queue a record log is the next step (see RATIONALE.md). <b>Thread-safety:</b> offer from any thread.
  */
-public final class DeliveryQueue implements AutoCloseable {
+public final class DeliveryQueue implements DeliverySink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DeliveryQueue.class.getName());
 
-    /** One matched (target, payload) pair. */
-    public record Item(Scope scope, TargetDelivery.RuleRef rule, Target target, String payload) {
+    /**
+     * One matched (target, payload) pair, with the event's id and time (a log-group target names its stream after
+     * the id and stamps the entry with the time).
+     */
+    public record Item(Scope scope, TargetDelivery.RuleRef rule, Target target, String payload, String eventId,
+            long eventTimeMillis) {
         public Item {
             requireNonNull(scope, "scope is null");
             requireNonNull(rule, "rule is null");
             requireNonNull(target, "target is null");
             requireNonNull(payload, "payload is null");
+            requireNonNull(eventId, "eventId is null");
         }
     }
 
@@ -47,6 +52,7 @@ public final class DeliveryQueue implements AutoCloseable {
     }
 
     /** Queues {@code item}; false when the queue is full or closed. */
+    @Override
     public boolean offer(Item item) {
         return !closed && queue.offer(item);
     }

@@ -17,6 +17,17 @@ public interface TargetDelivery {
      */
     void deliver(Scope scope, RuleRef rule, Target target, String payload) throws Exception;
 
+    /**
+     * Delivers with message attributes: used for dead-letter queues, which receive AWS's attributes
+     * ({@code RULE_ARN}, {@code TARGET_ARN}, {@code ERROR_CODE}, {@code ERROR_MESSAGE},
+     * {@code EXHAUSTED_RETRY_CONDITION}, {@code RETRY_ATTEMPTS}). An SQS-mapped implementation should send them as
+     * SQS message attributes; the default drops them.
+     */
+    default void deliver(Scope scope, RuleRef rule, Target target, String payload,
+            java.util.Map<String, String> messageAttributes) throws Exception {
+        deliver(scope, rule, target, payload);
+    }
+
     TargetDelivery NONE = (scope, rule, target, payload) -> {};
 
     /** The rule a delivery comes from (for dead-letter attributes and metrics). */

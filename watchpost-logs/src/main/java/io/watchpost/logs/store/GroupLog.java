@@ -87,11 +87,22 @@ final class GroupLog implements AutoCloseable {
         }
         long[] timestamps = new long[header.count()];
         long[] refs = new long[header.count()];
+        int[] sizes = new int[header.count()];
         BatchCodec.forEach(value, (i, timestamp, position, length) -> {
             timestamps[i] = timestamp;
             refs[i] = EventPosition.of(timestamp, offset, i).ref();
+            sizes[i] = length;
         });
-        index.add(timestamps, refs, header.count(), header.ingestionTime());
+        index.add(timestamps, refs, sizes, header.count(), header.ingestionTime());
+    }
+
+    /** The message bytes of every live stream's indexed events: shrinks as retention drops them. */
+    synchronized long storedBytes() {
+        long total = 0;
+        for (StreamIndex index : streams.values()) {
+            total += index.bytes();
+        }
+        return total;
     }
 
     synchronized StreamInfo info(String stream, long creationTime, long visibleFrom) {

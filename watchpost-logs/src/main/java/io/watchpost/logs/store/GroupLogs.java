@@ -105,6 +105,12 @@ final class GroupLogs implements AutoCloseable {
         }
     }
 
+    /** The stored bytes of this incarnation of the group, 0 when it has no open log; opens nothing. */
+    long storedBytes(Scope scope, LogGroupInfo group) {
+        Entry entry = open.get(scope.key(group.logGroupName()));
+        return entry == null || entry.creationTime() != group.creationTime() ? 0 : entry.log().storedBytes();
+    }
+
     synchronized void drop(Scope scope, String name) {
         Entry entry = open.remove(scope.key(name));
         if (entry == null) {

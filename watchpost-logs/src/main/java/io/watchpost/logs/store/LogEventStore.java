@@ -77,6 +77,14 @@ public final class LogEventStore implements AutoCloseable {
                 .info(stream, record.creationTime(), visibleFrom));
     }
 
+    /**
+     * The group's storedBytes: the UTF-8 bytes of the messages of its live streams' events not yet dropped by
+     * retention (uncompressed; the per-event overhead is not counted).
+     */
+    public long storedBytes(Scope scope, LogGroupInfo group) {
+        return groupLogs.storedBytes(scope, group);
+    }
+
     /** Whether the stream exists in this incarnation of the group. */
     public boolean exists(Scope scope, LogGroupInfo group, String stream) {
         return find(scope, group, stream).isPresent();

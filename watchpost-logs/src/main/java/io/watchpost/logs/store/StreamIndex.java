@@ -6,13 +6,15 @@ import java.util.OptionalLong;
 
 /**
  * The in-memory index of one stream: every visible event's position, sorted (timestamp, then ingestion order), in
- * two parallel primitive arrays (16 bytes per event, no object per event). Rebuilt at startup by scanning the
+ * two parallel primitive arrays (20 bytes per event, no object per event). Rebuilt at startup by scanning the
  * group's record log. Not thread-safe: its {@link GroupLog} guards it.
  */
 final class StreamIndex {
     private long[] timestamps = new long[16];
     private long[] refs = new long[16];
+    private int[] sizes = new int[16];
     private int size;
+    private long bytes;
     private long lastIngestionTime = -1;
 
     int size() {
@@ -20,11 +22,15 @@ final class StreamIndex {
     }
 
     /** Adds a batch's positions (any order); appending stays O(batch) when batches arrive in time order. */
-    void add(long[] batchTimestamps, long[] batchRefs, int count, long ingestionTime) {
+    void add(long[] batchTimestamps, long[] batchRefs, int[] batchSizes, int count, long ingestionTime) {
         grow(size + count);
         int before = size;
         System.arraycopy(batchTimestamps, 0, timestamps, size, count);
         System.arraycopy(batchRefs, 0, refs, size, count);
+        System.arraycopy(batchSizes, 0, sizes, size, count);
+        for (int i = 0; i < count; i++) {
+            bytes += batchSizes[i];
+        }
         size += count;
         lastIngestionTime = Math.max(lastIngestionTime, ingestionTime);
         if (!sorted(Math.max(before - 1, 0))) {
@@ -40,6 +46,10 @@ final class StreamIndex {
         }
         System.arraycopy(timestamps, keep, timestamps, 0, size - keep);
         System.arraycopy(refs, keep, refs, 0, size - keep);
+        for (int i = 0; i < keep; i++) {
+            bytes -= sizes[i];
+        }
+        System.arraycopy(sizes, keep, sizes, 0, size - keep);
         size -= keep;
     }
 
@@ -73,6 +83,11 @@ final class StreamIndex {
             out.add(at(i));
         }
         return out;
+    }
+
+    /** The UTF-8 message bytes of the indexed events (storedBytes: uncompressed, as ingested). */
+    long bytes() {
+        return bytes;
     }
 
     OptionalLong firstTimestamp(long visibleFrom) {
@@ -116,12 +131,15 @@ final class StreamIndex {
         });
         long[] newTimestamps = new long[timestamps.length];
         long[] newRefs = new long[refs.length];
+        int[] newSizes = new int[sizes.length];
         for (int i = 0; i < size; i++) {
             newTimestamps[i] = timestamps[order[i]];
             newRefs[i] = refs[order[i]];
+            newSizes[i] = sizes[order[i]];
         }
         timestamps = newTimestamps;
         refs = newRefs;
+        sizes = newSizes;
     }
 
     private void grow(int needed) {
@@ -129,6 +147,7 @@ final class StreamIndex {
             int capacity = Math.max(needed, timestamps.length * 2);
             timestamps = java.util.Arrays.copyOf(timestamps, capacity);
             refs = java.util.Arrays.copyOf(refs, capacity);
+            sizes = java.util.Arrays.copyOf(sizes, capacity);
         }
     }
 }

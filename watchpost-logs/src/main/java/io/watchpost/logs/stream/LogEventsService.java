@@ -82,6 +82,7 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
                 .on(GetLogRecordRequest.class, record::get)
                 .build();
         groups.onLogGroupDeleted(store::deleteGroup);
+        groups.storedBytesFrom(store::storedBytes);
         this.retentionTask = scheduler.schedule("logs-retention", clock.instant().plus(RETENTION_PERIOD),
                 RETENTION_PERIOD, () -> applyRetention(clock.millis()));
     }
@@ -94,6 +95,11 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
     /** The {@link LogSink} port for EventBridge log-group targets and CloudTrail trails. */
     public LogSink logSink() {
         return ingestor;
+    }
+
+    /** The event store, for readers outside the API handlers (export tasks). Thread-safe. */
+    public LogEventStore store() {
+        return store;
     }
 
     /** Issues and resolves {@code @ptr} values (for Logs Insights results and GetLogRecord). */

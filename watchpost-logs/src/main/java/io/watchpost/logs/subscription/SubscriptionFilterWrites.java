@@ -2,15 +2,19 @@ package io.watchpost.logs.subscription;
 
 import static java.util.Objects.requireNonNull;
 
+import io.watchpost.core.Arn;
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
 import io.watchpost.core.ConstraintViolations;
 import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
 import io.watchpost.logs.LogGroupDirectory;
+import io.watchpost.logs.destination.DestinationDirectory;
+import io.watchpost.logs.destination.DestinationRecord;
 import io.watchpost.logs.metricfilter.FilterRequestRules;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteSubscriptionFilterRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteSubscriptionFilterResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutSubscriptionFilterRequest;
@@ -27,9 +31,11 @@ final class SubscriptionFilterWrites {
     private final LogGroupDirectory groups;
     private final Clock clock;
     private final SubscriptionDelivery delivery;
+    private final DestinationDirectory destinations;
 
     SubscriptionFilterWrites(SubscriptionFilterStore store, LogGroupDirectory groups, Clock clock,
-            SubscriptionDelivery delivery) {
+            SubscriptionDelivery delivery, DestinationDirectory destinations) {
+        this.destinations = requireNonNull(destinations, "destinations is null");
         this.store = requireNonNull(store, "store is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -41,6 +47,9 @@ final class SubscriptionFilterWrites {
         DestinationKind kind = SubscriptionFilterRules.validate(scope, request);
         long groupCreated = groups.creationTime(scope, request.logGroupName()).orElseThrow(
                 SubscriptionFilterWrites::noGroup);
+        Optional<DestinationRecord> logsDestination = kind == DestinationKind.LOGS_DESTINATION
+                ? Optional.of(destinations.checkSubscribe(scope, Arn.parse(request.destinationArn()).orElseThrow()))
+                : Optional.empty();
         store.purgeStale(scope, request.logGroupName(), groupCreated);
         List<SubscriptionFilter> existing = store.live(scope, request.logGroupName(), groupCreated);
         boolean replaces = existing.stream().anyMatch(f -> f.filterName().equals(request.filterName()));
@@ -56,6 +65,9 @@ final class SubscriptionFilterWrites {
         if (kind == DestinationKind.KINESIS || kind == DestinationKind.FIREHOSE) {
             delivery.deliver(scope, filter, SubscriptionPayloads.control(kind, now));
         }
+        logsDestination.ifPresent(d -> Arn.parse(d.targetArn()).flatMap(DestinationKind::of).ifPresent(target ->
+                delivery.deliver(scope, DestinationTargets.retarget(filter, d.targetArn(), d.roleArn()),
+                        SubscriptionPayloads.control(target, now))));
         store.put(scope, filter);
         return PutSubscriptionFilterResponse.builder().build();
     }

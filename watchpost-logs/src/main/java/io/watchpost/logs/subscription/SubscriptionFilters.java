@@ -2,7 +2,9 @@ package io.watchpost.logs.subscription;
 
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.ApiHandlers;
+import io.watchpost.core.port.MetricSink;
 import io.watchpost.logs.LogGroupDirectory;
+import io.watchpost.logs.destination.DestinationDirectory;
 import io.watchpost.logs.ingest.IngestListener;
 import io.watchpost.store.StateJournal;
 import java.time.Clock;
@@ -20,12 +22,14 @@ public final class SubscriptionFilters {
     private final SubscriptionDelivery delivery;
     private final SubscriptionFilterWrites writes;
     private final DescribeSubscriptionFilters describe;
+    private final DestinationDirectory destinations;
 
     public SubscriptionFilters(StateJournal journal, Clock clock, PageTokens pageTokens, SubscriptionDelivery delivery) {
         this.store = new SubscriptionFilterStore(journal);
         this.groups = LogGroupDirectory.in(journal);
         this.delivery = delivery;
-        this.writes = new SubscriptionFilterWrites(store, groups, clock, delivery);
+        this.destinations = DestinationDirectory.in(journal);
+        this.writes = new SubscriptionFilterWrites(store, groups, clock, delivery, destinations);
         this.describe = new DescribeSubscriptionFilters(store, groups, pageTokens);
     }
 
@@ -38,6 +42,12 @@ public final class SubscriptionFilters {
 
     /** The listener that delivers matching events through this object's {@link SubscriptionDelivery}. */
     public IngestListener listener() {
-        return new SubscriptionListener(store, groups, delivery);
+        return listener(MetricSink.NONE);
+    }
+
+    /** The same, publishing ForwardedBytes, ForwardedLogEvents and DeliveryErrors to {@code metrics}. */
+    public IngestListener listener(MetricSink metrics) {
+        return new SubscriptionListener(store, groups, delivery, metrics,
+                new DestinationTargets(destinations));
     }
 }

@@ -2,11 +2,15 @@ package io.watchpost.logs.subscription;
 
 import static java.util.Objects.requireNonNull;
 
+import io.watchpost.core.Arn;
 import io.watchpost.core.Scope;
+import io.watchpost.core.port.MetricSink;
 import io.watchpost.logs.LogGroupDirectory;
 import io.watchpost.logs.filter.FilterPattern;
 import io.watchpost.logs.ingest.IngestListener;
 import io.watchpost.logs.ingest.IngestedEvent;
+import io.watchpost.logs.metrics.LogsMetrics;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +32,14 @@ public final class SubscriptionListener implements IngestListener {
     private final SubscriptionFilterStore store;
     private final LogGroupDirectory groups;
     private final SubscriptionDelivery delivery;
+    private final MetricSink metrics;
+    private final DestinationTargets targets;
     private final ConcurrentHashMap<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-    SubscriptionListener(SubscriptionFilterStore store, LogGroupDirectory groups, SubscriptionDelivery delivery) {
+    SubscriptionListener(SubscriptionFilterStore store, LogGroupDirectory groups, SubscriptionDelivery delivery,
+            MetricSink metrics, DestinationTargets targets) {
+        this.targets = requireNonNull(targets, "targets is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.store = requireNonNull(store, "store is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.delivery = requireNonNull(delivery, "delivery is null");
@@ -67,7 +76,24 @@ public final class SubscriptionListener implements IngestListener {
         }
         byte[] payload = SubscriptionPayloads.data(scope.accountId(), filter.logGroupName(), logStreamName,
                 List.of(filter.filterName()), matching);
-        delivery.deliver(scope, filter, payload);
+        DestinationKind kind = Arn.parse(filter.destinationArn()).flatMap(DestinationKind::of)
+                .orElse(DestinationKind.LAMBDA);
+        Instant at = Instant.ofEpochMilli(events.get(0).ingestionTime());
+        Optional<SubscriptionFilter> target = targets.resolve(filter);
+        if (target.isEmpty()) {
+            LogsMetrics.deliveryErrors(metrics, scope, filter.logGroupName(), filter.filterName(), kind, at,
+                    matching.size());
+            return;
+        }
+        try {
+            delivery.deliver(scope, target.get(), payload);
+        } catch (RuntimeException e) {
+            LogsMetrics.deliveryErrors(metrics, scope, filter.logGroupName(), filter.filterName(), kind, at,
+                    matching.size());
+            throw e;
+        }
+        LogsMetrics.forwarded(metrics, scope, filter.logGroupName(), filter.filterName(), kind, at, payload.length,
+                matching.size());
     }
 
     private FilterPattern patternOf(Scope scope, SubscriptionFilter filter) {

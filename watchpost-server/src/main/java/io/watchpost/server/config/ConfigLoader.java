@@ -34,6 +34,8 @@ public final class ConfigLoader {
         SETTINGS.put("dev-mode", new String[] {"WATCHPOST_DEV_MODE", "developmentMode"});
         SETTINGS.put("durability", new String[] {"WATCHPOST_DURABILITY", "durability"});
         SETTINGS.put("xray-daemon-port", new String[] {"WATCHPOST_XRAY_DAEMON_PORT", "xrayDaemonPort"});
+        SETTINGS.put("trail-delivery-interval",
+                new String[] {"WATCHPOST_TRAIL_DELIVERY_INTERVAL", "trailDeliveryInterval"});
     }
 
     public static final String USAGE = """
@@ -47,6 +49,7 @@ public final class ConfigLoader {
               --dev-mode true|false    reset endpoints (default: true with open auth, false with strict)
               --durability process|machine   when an acknowledged write is safe (default process)
               --xray-daemon-port N     X-Ray daemon UDP/TCP port (default 2000; 0 picks one; -1 turns it off)
+              --trail-delivery-interval D   how often trails deliver log files: 5m, 30s, PT1M (default 5m)
             Each option can also be given as an environment variable: WATCHPOST_PORT, WATCHPOST_DATA_DIR, ...
             """;
 
@@ -176,8 +179,36 @@ public final class ConfigLoader {
         keys.forEach(key -> keyMap.put(key.accessKeyId(), key));
         int daemonPort = parseDaemonPort(settings.getOrDefault("xray-daemon-port",
                 String.valueOf(ServerConfig.DEFAULT_XRAY_DAEMON_PORT)), problems);
+        java.time.Duration trailInterval = parseDuration(settings.getOrDefault("trail-delivery-interval", "5m"),
+                problems);
         return new ServerConfig(host, port, dataDir, new AuthConfig(mode, account, keyMap), devMode, durability,
-                daemonPort, List.of());
+                daemonPort, List.of(), trailInterval);
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}); between 1 second and 1 day. */
+    private static java.time.Duration parseDuration(String text, Problems problems) {
+        String value = text.trim();
+        java.time.Duration duration = null;
+        try {
+            if (value.matches("\\d+[smh]")) {
+                long amount = Long.parseLong(value.substring(0, value.length() - 1));
+                duration = switch (value.charAt(value.length() - 1)) {
+                    case 's' -> java.time.Duration.ofSeconds(amount);
+                    case 'm' -> java.time.Duration.ofMinutes(amount);
+                    default -> java.time.Duration.ofHours(amount);
+                };
+            } else {
+                duration = java.time.Duration.parse(value);
+            }
+        } catch (RuntimeException e) {
+            duration = null;
+        }
+        if (duration == null || duration.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                || duration.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            problems.add("trail-delivery-interval '" + text + "' must be a duration from 1s to 1 day (e.g. 30s, 5m)");
+            return ServerConfig.DEFAULT_TRAIL_DELIVERY_INTERVAL;
+        }
+        return duration;
     }
 
     private static int parseDaemonPort(String text, Problems problems) {

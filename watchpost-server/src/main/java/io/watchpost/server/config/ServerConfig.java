@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.watchpost.store.Durability;
 import io.watchpost.wire.auth.AuthConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,11 +17,15 @@ import java.util.List;
  * @param xrayDaemonPort the X-Ray daemon's UDP (segments) and TCP (sampling proxy) port; 0 picks a free one,
  *     -1 turns the daemon off
  * @param destinations HTTP endpoints standing in for destinations Watchpost does not host
+ * @param trailDeliveryInterval how often trails deliver log files (AWS: about 5 minutes); digests come every 12
+ *     deliveries, so a short interval shortens the digest period too
  */
 public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
-        Durability durability, int xrayDaemonPort, List<DestinationMapping> destinations) {
+        Durability durability, int xrayDaemonPort, List<DestinationMapping> destinations,
+        Duration trailDeliveryInterval) {
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_XRAY_DAEMON_PORT = 2000;
+    public static final Duration DEFAULT_TRAIL_DELIVERY_INTERVAL = Duration.ofMinutes(5);
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public ServerConfig {
@@ -29,6 +34,7 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
         requireNonNull(auth, "auth is null");
         requireNonNull(durability, "durability is null");
         destinations = List.copyOf(destinations);
+        requireNonNull(trailDeliveryInterval, "trailDeliveryInterval is null");
     }
 
     /**
@@ -37,25 +43,32 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
      */
     public static ServerConfig forTesting(int port, Path dataDir) {
         return new ServerConfig("127.0.0.1", port, dataDir, AuthConfig.open(DEFAULT_ACCOUNT), true,
-                Durability.PROCESS, 0, List.of());
+                Durability.PROCESS, 0, List.of(),
+                DEFAULT_TRAIL_DELIVERY_INTERVAL);
     }
 
     public ServerConfig withoutXrayDaemon() {
-        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1, destinations);
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1, destinations,
+                trailDeliveryInterval);
     }
 
     public ServerConfig withAuth(AuthConfig newAuth) {
         return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability, xrayDaemonPort,
-                destinations);
+                destinations, trailDeliveryInterval);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, auth, developmentMode, durability, xrayDaemonPort,
-                destinations);
+                destinations, trailDeliveryInterval);
     }
 
     public ServerConfig withDestinations(List<DestinationMapping> newDestinations) {
         return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
-                newDestinations);
+                newDestinations, trailDeliveryInterval);
+    }
+
+    public ServerConfig withTrailDeliveryInterval(Duration interval) {
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
+                destinations, interval);
     }
 }

@@ -28,7 +28,8 @@ public final class XmlShapeEncoder {
         }
     }
 
-    private static void writeMember(StringBuilder out, SdkField<?> field, String name, Object value) {
+    /** Writes one member named {@code name} (shared with the REST-XML codec). */
+    public static void writeMember(StringBuilder out, SdkField<?> field, String name, Object value) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.LIST) {
             ListTrait trait = field.getRequiredTrait(ListTrait.class);

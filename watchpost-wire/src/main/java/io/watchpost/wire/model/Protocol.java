@@ -11,5 +11,7 @@ public enum Protocol {
     /** Smithy RPC v2 CBOR: {@code POST /service/{Service}/operation/{Op}} (CloudWatch). */
     RPC_V2_CBOR,
     /** Method + URI template, JSON body, path/query/header bindings (X-Ray, Schemas). */
-    REST_JSON
+    REST_JSON,
+    /** Method + URI template, XML bodies, path/query/header bindings, streaming object bodies (S3, path-style). */
+    REST_XML
 }

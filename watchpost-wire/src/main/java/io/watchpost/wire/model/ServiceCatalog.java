@@ -43,7 +43,7 @@ public final class ServiceCatalog {
         this.byEndpointPrefix = map;
     }
 
-    /** The six services of Watchpost's foundation. */
+    /** The six services of Watchpost's foundation and the bucket subset of S3. */
     public static ServiceCatalog standard() {
         return new ServiceCatalog(List.of(
                 service("monitoring", "CloudWatch", "cloudwatch", "CloudWatch",
@@ -59,7 +59,32 @@ public final class ServiceCatalog {
                 service("xray", "XRay", "xray", "XRay", Set.of(Protocol.REST_JSON), null, null, null, false,
                         Map.of()),
                 service("schemas", "schemas", "schemas", "Schemas", Set.of(Protocol.REST_JSON), null, null, null,
-                        false, SCHEMAS_SUCCESS_STATUS)));
+                        false, SCHEMAS_SUCCESS_STATUS),
+                s3()));
+    }
+
+    private static final Map<String, Integer> S3_SUCCESS_STATUS = Map.of("DeleteBucket", 204,
+            "DeleteBucketPolicy", 204, "PutBucketPolicy", 204, "DeleteObject", 204);
+
+    /**
+     * S3 (the bucket subset, path-style only). The SDK's S3 marshallers leave the bucket out of their URIs
+     * ({@code /{Key+}}, {@code ?policy}, nothing at all) because its endpoint rules place it in the host or the
+     * path; Watchpost serves path-style, so every template but ListBuckets' {@code /} gains a leading
+     * {@code /{Bucket}}.
+     */
+    private static ServiceModel s3() {
+        String base = "software.amazon.awssdk.services.s3";
+        Set<String> names = SdkJars.operationNames(base, "S3Client");
+        OperationTable operations = new OperationTable(names, name -> {
+            OperationModel model = operation(base, name, S3_SUCCESS_STATUS.getOrDefault(name, 200));
+            String uri = binding(base + ".transform." + name + "RequestMarshaller").requestUri();
+            String pathStyle = "/".equals(uri) ? "/" : "/{Bucket}" + (uri == null ? "" : uri);
+            return new OperationModel(model.name(), model.requestClass(), model.responseClass(), model.httpMethod(),
+                    Optional.of(UriTemplate.parse(pathStyle)), model.successStatus(), model.requestBuilder());
+        });
+        return new ServiceModel("s3", "S3", Set.of(Protocol.REST_XML), Optional.empty(), Optional.empty(),
+                Optional.of("http://s3.amazonaws.com/doc/2006-03-01/"), Optional.empty(), false, "s3.amazonaws.com",
+                operations, Set.of());
     }
 
     public Optional<ServiceModel> service(String endpointPrefix) {

@@ -68,6 +68,10 @@ public final class UriTemplate {
                     return Optional.empty();
                 }
                 String rest = String.join("/", actual.subList(i, actual.size()));
+                // split() drops a trailing "/", but in an S3 key ("logs/") it is part of the value.
+                if (rawPath.endsWith("/") && !rest.isEmpty()) {
+                    rest += "/";
+                }
                 variables.put(segment.substring(1, segment.length() - 2), decode(rest));
                 return Optional.of(variables);
             }

@@ -12,7 +12,7 @@ class ServiceCatalogTest {
     @Test
     void knowsEveryOperationOfTheSixServicesFromTheSdk() {
         assertThat(catalog.services()).extracting(ServiceModel::endpointPrefix)
-                .containsExactly("monitoring", "logs", "events", "cloudtrail", "xray", "schemas");
+                .containsExactly("monitoring", "logs", "events", "cloudtrail", "xray", "schemas", "s3");
         ServiceModel logs = catalog.service("logs").orElseThrow();
         assertThat(logs.operation("CreateLogGroup")).isPresent();
         assertThat(logs.operation("StartLiveTail")).as("event-stream operations come from the async client")

@@ -1,0 +1,2 @@
+/** CloudWatch Logs destinations (PutDestination, PutDestinationPolicy, DescribeDestinations, DeleteDestination) and their lookup for subscription filters. */
+package io.watchpost.logs.destination;

@@ -1,0 +1,69 @@
+package io.watchpost.s3;
+
+import io.watchpost.core.AwsError;
+import io.watchpost.core.AwsException;
+import io.watchpost.store.StateJournal;
+import io.watchpost.store.StateTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The state the S3 operations share: buckets in the journal (durable before an operation returns), objects in
+ * {@link ObjectFiles}, and an in-memory key index per bucket, loaded from the files' headers on first use.
+ * Thread-safe: writes to a bucket's objects hold that bucket's index as the lock, so the index and the files
+ * agree; reads of the index are lock-free.
+ */
+final class S3State {
+    final StateTable<BucketRecord> buckets;
+    final ObjectFiles files;
+    final Clock clock;
+    private final Map<String, ConcurrentSkipListMap<String, ObjectMeta>> indexes = new ConcurrentHashMap<>();
+
+    S3State(StateJournal journal, Path objectsDirectory, Clock clock) {
+        this.buckets = journal.table("s3.buckets", BucketRecord.class);
+        this.files = new ObjectFiles(objectsDirectory);
+        this.clock = clock;
+    }
+
+    BucketRecord bucket(String name) {
+        return buckets.get(name == null ? "" : name).orElseThrow(() -> new AwsException(AwsError.S3_NO_SUCH_BUCKET,
+                "The specified bucket does not exist"));
+    }
+
+    /** The key index of an existing bucket. */
+    ConcurrentSkipListMap<String, ObjectMeta> index(String bucket) {
+        return indexes.computeIfAbsent(bucket, name -> {
+            ConcurrentSkipListMap<String, ObjectMeta> index = new ConcurrentSkipListMap<>();
+            files.scan(name).forEach(meta -> index.put(meta.key(), meta));
+            return index;
+        });
+    }
+
+    void put(String bucket, ObjectMeta meta, byte[] content) {
+        ConcurrentSkipListMap<String, ObjectMeta> index = index(bucket);
+        synchronized (index) {
+            files.write(bucket, meta, content);
+            index.put(meta.key(), meta);
+        }
+    }
+
+    void delete(String bucket, String key) {
+        ConcurrentSkipListMap<String, ObjectMeta> index = index(bucket);
+        synchronized (index) {
+            files.delete(bucket, key);
+            index.remove(key);
+        }
+    }
+
+    void dropBucket(String bucket) {
+        files.deleteBucketDirectory(bucket);
+        indexes.remove(bucket);
+    }
+
+    void forgetIndexes() {
+        indexes.clear();
+    }
+}

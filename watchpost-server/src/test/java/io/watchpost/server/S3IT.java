@@ -1,0 +1,102 @@
+package io.watchpost.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The bucket subset of S3 on the same port, with the SDK v2 S3 client (path-style) and the aws CLI. */
+class S3IT {
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(dataDir);
+        s3 = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TestServer.ACCESS_KEY, TestServer.SECRET_KEY)))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        s3.close();
+        server.close();
+    }
+
+    @Test
+    void bucketsAndObjectsWithTheSdk() {
+        s3.createBucket(r -> r.bucket("sdk-bucket"));
+        s3.putObject(r -> r.bucket("sdk-bucket").key("logs/2026/a.txt").metadata(Map.of("team", "ops"))
+                .contentType("text/plain"), RequestBody.fromString("hello"));
+        s3.putObject(r -> r.bucket("sdk-bucket").key("logs/2026/b.txt"), RequestBody.fromString("world"));
+        s3.putObject(r -> r.bucket("sdk-bucket").key("top.txt"), RequestBody.fromString("!"));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("sdk-bucket").key("logs/2026/a.txt")).asUtf8String())
+                .isEqualTo("hello");
+        var head = s3.headObject(r -> r.bucket("sdk-bucket").key("logs/2026/a.txt"));
+        assertThat(head.metadata()).containsEntry("team", "ops");
+        assertThat(head.contentLength()).isEqualTo(5L);
+        assertThat(head.contentType()).isEqualTo("text/plain");
+        var listing = s3.listObjectsV2(r -> r.bucket("sdk-bucket").delimiter("/"));
+        assertThat(listing.contents()).extracting(S3Object::key).containsExactly("top.txt");
+        assertThat(listing.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("logs/");
+        assertThat(s3.listObjectsV2(r -> r.bucket("sdk-bucket").prefix("logs/")).contents()).hasSize(2);
+        assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("sdk-bucket");
+        s3.deleteObject(r -> r.bucket("sdk-bucket").key("top.txt"));
+        assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket("sdk-bucket").key("top.txt")))
+                .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void theAwsCliCopiesAndLists() throws Exception {
+        Path aws = AwsCli.find();
+        assumeTrue(aws != null, "the aws CLI is not on the PATH");
+        Path file = dataDir.resolve("upload.txt");
+        Files.writeString(file, "copied by the aws CLI");
+        run(aws, "s3", "mb", "s3://cli-bucket");
+        run(aws, "s3", "cp", file.toString(), "s3://cli-bucket/dir/upload.txt");
+        assertThat(run(aws, "s3", "ls", "s3://cli-bucket/dir/")).contains("upload.txt");
+        assertThat(run(aws, "s3", "cp", "s3://cli-bucket/dir/upload.txt", "-")).isEqualTo("copied by the aws CLI");
+    }
+
+    private static String run(Path aws, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
+                server.endpoint().toString(), "--region", "us-east-1"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIACLI");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-secret");
+        builder.environment().put("AWS_CONFIG_FILE", dataDir.resolve("no-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dataDir.resolve("no-credentials").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("aws %s: %s", String.join(" ", args), err).isZero();
+        return out;
+    }
+}
