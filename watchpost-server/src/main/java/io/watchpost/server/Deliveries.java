@@ -11,7 +11,9 @@ import io.watchpost.logs.subscription.DestinationKind;
 import io.watchpost.logs.subscription.SubscriptionDelivery;
 import io.watchpost.logs.subscription.SubscriptionPayloads;
 import io.watchpost.server.delivery.HttpDestinations;
+import io.watchpost.store.outbox.Outbox;
 import io.watchpost.store.outbox.PermanentFailureException;
+import io.watchpost.store.outbox.RetryPolicy;
 import java.io.IOException;
 import java.util.Map;
 
@@ -67,23 +69,37 @@ final class Deliveries {
         }
     }
 
-    /** Logs subscriptions: Lambda gets AWS's {@code {"awslogs":{"data":…}}} event, streams the gzip record. */
-    static SubscriptionDelivery subscriptions(HttpDestinations http) {
+    /**
+     * Logs subscriptions, at least once: each payload is appended to {@code outbox} (durably, before the ingesting
+     * call returns) and sent from there with retries. Lambda gets AWS's {@code {"awslogs":{"data":…}}} event,
+     * Kinesis and Firehose the gzip record.
+     */
+    static SubscriptionDelivery subscriptions(Outbox outbox) {
         return (scope, filter, payload) -> {
             boolean lambda = filter.destinationKind() == DestinationKind.LAMBDA;
-            byte[] body = lambda ? SubscriptionPayloads.lambdaEvent(payload) : payload;
-            try {
-                if (!http.deliver(filter.destinationArn(), body, lambda ? "application/json"
-                        : "application/octet-stream", "logs:" + filter.logGroupName())) {
-                    LOG.log(System.Logger.Level.DEBUG, "no endpoint is mapped for subscription destination {0}",
-                            filter.destinationArn());
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "subscription delivery to " + filter.destinationArn()
-                        + " failed", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            outbox.enqueue(filter.destinationArn(), lambda ? SubscriptionPayloads.lambdaEvent(payload) : payload,
+                    SUBSCRIPTION_RETRIES);
+        };
+    }
+
+    /** CloudWatch Logs keeps retrying a subscription destination for up to a day. */
+    private static final RetryPolicy SUBSCRIPTION_RETRIES = new RetryPolicy(185, java.time.Duration.ofDays(1));
+
+    /** Sends what {@link #subscriptions} queued: a failure throws, so the outbox retries it. */
+    static Outbox.Sender subscriptionSender(HttpDestinations http) {
+        return item -> {
+            boolean lambda = item.destination().contains(":lambda:");
+            if (!http.deliver(item.destination(), item.payload(), lambda ? "application/json"
+                    : "application/octet-stream", "logs")) {
+                LOG.log(System.Logger.Level.DEBUG, "no endpoint is mapped for subscription destination {0}",
+                        item.destination());
             }
         };
+    }
+
+    static Outbox.DeadLetters subscriptionDeadLetters() {
+        return letter -> LOG.log(System.Logger.Level.WARNING, "subscription delivery to {0} abandoned after {1}"
+                + " attempts ({2}): {3}", letter.item().destination(), letter.attempts(), letter.reason(),
+                letter.errorMessage());
     }
 }

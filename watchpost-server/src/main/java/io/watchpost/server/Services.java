@@ -35,6 +35,7 @@ import io.watchpost.server.config.ServerConfig;
 import io.watchpost.server.delivery.HttpDestinations;
 import io.watchpost.store.RecordLogConfig;
 import io.watchpost.store.StateJournal;
+import io.watchpost.store.outbox.Outbox;
 import io.watchpost.xray.SamplingRulesService;
 import io.watchpost.xray.daemon.XrayDaemon;
 import io.watchpost.xray.sampling.SamplingTargetsService;
@@ -126,8 +127,12 @@ final class Services implements Closeable {
             LogsService logGroups = new LogsService(journal, clock, tokens);
             LogEventsService logEvents = closing(new LogEventsService(journal, logGroups, dataDir.resolve("logs"),
                     clock, scheduler, tokens));
+            Outbox subscriptions = closing(Outbox.open(dataDir.resolve("logs").resolve("subscription-outbox"),
+                    new Outbox.Config(10_000, Outbox.Config.defaults().pollPeriod(), config.durability()), clock,
+                    random, scheduler, Deliveries.subscriptionSender(destinations),
+                    Deliveries.subscriptionDeadLetters()));
             LogFiltersService logFilters = new LogFiltersService(journal, clock, tokens, metrics.sink(),
-                    Deliveries.subscriptions(destinations));
+                    Deliveries.subscriptions(subscriptions));
             logEvents.addIngestListener(logFilters.metricFilterListener());
             logEvents.addIngestListener(logFilters.subscriptionListener());
             logEvents.addIngestListener(new IncomingMetrics(metrics.sink()));

@@ -38,6 +38,8 @@ class DestinationsIT {
 
     private HttpServer receiver;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** How many of the next requests the receiver fails with 503, to exercise retries. */
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
 
     record Received(String arn, byte[] body) {}
 
@@ -45,6 +47,12 @@ class DestinationsIT {
     void startReceiver() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Watchpost-Destination-Arn"),
                     exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(200, -1);
@@ -78,6 +86,7 @@ class DestinationsIT {
                     .inputTransformer(t -> t.inputPathsMap(java.util.Map.of("amount", "$.detail.amount"))
                             .inputTemplate("{\"total\": <amount>, \"rule\": \"<aws.events.rule-name>\"}"))
                     .build()));
+            failNext.set(1);  // the first attempt fails: the target's retry policy delivers it again
             events.putEvents(r -> r.entries(PutEventsRequestEntry.builder().source("shop").detailType("order")
                     .detail("{\"amount\":42}").build()));
             Received delivery = next();
@@ -96,6 +105,7 @@ class DestinationsIT {
             logs.createLogStream(r -> r.logGroupName("/subscribed").logStreamName("s"));
             logs.putSubscriptionFilter(r -> r.logGroupName("/subscribed").filterName("errors")
                     .filterPattern("ERROR").destinationArn(LAMBDA));
+            failNext.set(1);  // the first attempt fails: the outbox retries it
             long now = Instant.now().toEpochMilli();
             logs.putLogEvents(r -> r.logGroupName("/subscribed").logStreamName("s").logEvents(
                     InputLogEvent.builder().timestamp(now).message("ERROR boom").build(),
