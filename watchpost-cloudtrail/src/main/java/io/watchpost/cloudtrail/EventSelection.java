@@ -14,6 +14,9 @@ final class EventSelection {
     private EventSelection() {}
 
     static boolean selects(TrailSettings settings, EventKey event) {
+        if (event.insight()) {
+            return false; // Insights events are not delivered in log files (AWS delivers them to CloudTrail-Insight/)
+        }
         if (!settings.advanced().isEmpty()) {
             return settings.advanced().stream().anyMatch(selector -> selector.fieldSelectors().stream()
                     .allMatch(field -> matches(field, values(field.field(), event))));

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRequest
 import software.amazon.awssdk.services.cloudtrail.model.GetInsightSelectorsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusRequest;
+import software.amazon.awssdk.services.cloudtrail.model.ListInsightsMetricDataRequest;
 import software.amazon.awssdk.services.cloudtrail.model.ListPublicKeysRequest;
 import software.amazon.awssdk.services.cloudtrail.model.ListTagsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.ListTrailsRequest;
@@ -45,10 +46,14 @@ public final class TrailsService implements WatchpostService {
     /** How often write management events are put on the default bus (AWS: near real time). */
     static final Duration EVENT_BUS_INTERVAL = Duration.ofSeconds(1);
 
+    /** Insights count whole minutes (AWS aggregates per minute). */
+    static final Duration INSIGHTS_INTERVAL = Duration.ofMinutes(1);
+
     private final TrailTables tables;
     private final ApiHandlers handlers;
     private final Scheduler.Cancellable deliveryTask;
     private final Scheduler.Cancellable busTask;
+    private final Scheduler.Cancellable insightsTask;
 
     /**
      * @param recorder the records trails deliver
@@ -86,6 +91,8 @@ public final class TrailsService implements WatchpostService {
                 .on(RemoveTagsRequest.class, tagging::remove)
                 .on(ListTagsRequest.class, tagging::list)
                 .on(ListPublicKeysRequest.class, keys::list)
+                .on(ListInsightsMetricDataRequest.class,
+                        new InsightMetrics(recorder, clock, pageTokens)::list)
                 .build();
         TrailDelivery delivery = new TrailDelivery(tables, recorder, buckets, logs, new DigestWriter(buckets, signer),
                 clock, random, config.digestPeriod());
@@ -94,6 +101,9 @@ public final class TrailsService implements WatchpostService {
                 config.deliveryInterval(), delivery::run);
         this.busTask = scheduler.schedule("cloudtrail-eventbridge", clock.instant().plus(EVENT_BUS_INTERVAL),
                 EVENT_BUS_INTERVAL, bus::run);
+        InsightDetector insights = new InsightDetector(tables, recorder, clock, random);
+        this.insightsTask = scheduler.schedule("cloudtrail-insights", clock.instant().plus(INSIGHTS_INTERVAL),
+                INSIGHTS_INTERVAL, insights::run);
     }
 
     @Override
@@ -110,6 +120,7 @@ public final class TrailsService implements WatchpostService {
     public void stopDelivery() {
         deliveryTask.cancel();
         busTask.cancel();
+        insightsTask.cancel();
     }
 
     /** The state table, for the tests that seed trails directly. */

@@ -94,6 +94,10 @@ final class Harness {
         scheduler.runDue();
     }
 
+    CloudTrailRecorder recorder() {
+        return recorder;
+    }
+
     TrailsService service() {
         return service;
     }

@@ -21,6 +21,7 @@ import io.watchpost.events.SchemaRegistryService;
 import io.watchpost.events.apidestination.ApiDestinationInvoker;
 import io.watchpost.events.apidestination.ApiDestinationsService;
 import io.watchpost.events.archive.ArchiveService;
+import io.watchpost.events.endpoint.EndpointsService;
 import io.watchpost.events.rules.EventRulesService;
 import io.watchpost.events.targets.DurableDeliveries;
 import io.watchpost.logs.LogFiltersService;
@@ -144,6 +145,8 @@ final class Services implements Closeable {
                     clock, random, scheduler, logEvents.logSink(),
                     Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock))));
             EventRulesService rules = new EventRulesService(journal, clock, tokens, deliveries, random, scheduler);
+            rules.metricsTo(metrics.sink());
+            deliveries.metricsTo(metrics.sink());
             EventPublisher bus = rules.publisher();
             ArchiveService archives = closing(new ArchiveService(journal, dataDir.resolve("events").resolve("archives"),
                     RecordLogConfig.defaults().withDurability(config.durability()), clock, scheduler, tokens, rules));
@@ -187,6 +190,7 @@ final class Services implements Closeable {
                     logGroups, logEvents, logFilters, new FilterPatternService(), exports,
                     new DestinationsService(journal, clock, tokens),
                     new EventBusService(journal, clock, tokens), rules, archives,
+                    new EndpointsService(journal, clock, tokens, random),
                     new ApiDestinationsService(journal, clock, tokens, random),
                     new SchemaRegistryService(journal, tokens),
                     samplingRules, samplingTargets, traces,

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.cloudtrail.model.Resource;
  * CloudTrail LookupEvents ({@code cloudtrail}, merged with the trail operations): the management events recorded by
  * the {@link CloudTrailRecorder} for the caller's account and region, newest first, within the recorder's retention
  * (90 days). Data events are never returned, as in AWS's Event history. {@code EventCategory=insight} answers an
- * empty list: Watchpost records no Insights events yet, and AWS answers the same for an account without them.
+ * Insights events (written into the same log by the Insights detector, key flag {@code insight}) instead.
  */
 public final class LookupEventsService implements WatchpostService {
     private final CloudTrailRecorder recorder;
@@ -53,10 +53,8 @@ public final class LookupEventsService implements WatchpostService {
 
     LookupEventsResponse lookup(RequestContext context, LookupEventsRequest request) {
         boolean insight = checkCategory(request.eventCategoryAsString());
-        LookupQuery query = queries.parse(context, request, clock.instant(), recorder.retentionHorizon());
-        if (insight) {
-            return LookupEventsResponse.builder().events(List.of()).build();
-        }
+        LookupQuery query = queries.parse(context, request, clock.instant(), recorder.retentionHorizon(),
+                insight);
         List<StoredEvent> found;
         try {
             found = scan.page(query);

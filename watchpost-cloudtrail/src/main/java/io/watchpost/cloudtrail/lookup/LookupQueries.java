@@ -35,11 +35,13 @@ final class LookupQueries {
      * @param now the current time: the default end
      * @param horizon the oldest time still kept (90 days ago): the default start, and a floor for any start
      */
-    LookupQuery parse(RequestContext context, LookupEventsRequest request, Instant now, Instant horizon) {
+    LookupQuery parse(RequestContext context, LookupEventsRequest request, Instant now, Instant horizon,
+            boolean insight) {
         Predicate<EventKey> attribute = attribute(request);
         String account = context.principal().accountId();
         String region = context.region();
-        Predicate<EventKey> matches = key -> key.management() && key.accountId().equals(account)
+        Predicate<EventKey> category = insight ? EventKey::insight : EventKey::management;
+        Predicate<EventKey> matches = key -> category.test(key) && key.accountId().equals(account)
                 && key.region().equals(region) && attribute.test(key);
         Instant start = request.startTime() == null ? horizon : request.startTime();
         Instant end = request.endTime() == null ? now : request.endTime();

@@ -201,8 +201,20 @@ public final class CloudTrailRecorder implements ApiCallRecorder, AutoCloseable 
         boolean management = category instanceof EventCategories.Category.Management;
         EventKey key = new EventKey(ctx.principal().accountId(), ctx.region(), eventId, ctx.operation(),
                 call.eventSource(), ctx.principal().accessKeyId(), ctx.principal().userName(), management,
-                call.readOnly(), resources.derive(call.eventSource(), ctx.operation(), request));
+                call.readOnly(), resources.derive(call.eventSource(), ctx.operation(), request), false,
+                call.errorCode().isPresent());
         log.append(eventTime.toEpochMilli(), key.encode(), json);
+    }
+
+    /**
+     * Appends an Insights event (its key has {@code insight} set) directly, on the caller's thread: Insights events
+     * are few (a start and an end per anomaly) and the log serializes appends itself.
+     */
+    public void appendInsight(long eventTimeMillis, EventKey key, byte[] json) throws IOException {
+        if (!key.insight()) {
+            throw new IllegalArgumentException("not an Insights event key");
+        }
+        log.append(eventTimeMillis, key.encode(), json);
     }
 
     /** A random (version 4) UUID from the injected generator, so tests get reproducible ids. */

@@ -18,8 +18,16 @@ import java.util.List;
  * 65,535 bytes cannot be encoded (AWS names are far shorter).
  */
 public record EventKey(String accountId, String region, String eventId, String eventName, String eventSource,
-        String accessKeyId, String username, boolean management, boolean readOnly, List<ResourceRef> resources) {
+        String accessKeyId, String username, boolean management, boolean readOnly, List<ResourceRef> resources,
+        boolean insight, boolean error) {
     private static final byte VERSION = 1;
+
+    /** An API call's key (not an Insights event) that succeeded. */
+    public EventKey(String accountId, String region, String eventId, String eventName, String eventSource,
+            String accessKeyId, String username, boolean management, boolean readOnly, List<ResourceRef> resources) {
+        this(accountId, region, eventId, eventName, eventSource, accessKeyId, username, management, readOnly,
+                resources, false, false);
+    }
 
     public EventKey {
         requireNonNull(accountId, "accountId is null");
@@ -46,7 +54,7 @@ public record EventKey(String accountId, String region, String eventId, String e
         for (int i = 0; i < 7; i++) {
             put(out, strings.get(i));
         }
-        out.put((byte) ((management ? 1 : 0) | (readOnly ? 2 : 0))).putShort((short) resources.size());
+        out.put((byte) ((management ? 1 : 0) | (readOnly ? 2 : 0) | (insight ? 4 : 0) | (error ? 8 : 0))).putShort((short) resources.size());
         for (int i = 7; i < strings.size(); i++) {
             put(out, strings.get(i));
         }
@@ -71,7 +79,7 @@ public record EventKey(String accountId, String region, String eventId, String e
                 resources.add(new ResourceRef(get(in), get(in)));
             }
             return new EventKey(s[0], s[1], s[2], s[3], s[4], s[5], s[6], (flags & 1) != 0, (flags & 2) != 0,
-                    resources);
+                    resources, (flags & 4) != 0, (flags & 8) != 0);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated CloudTrail key", e);
         }

@@ -67,6 +67,7 @@ final class AlarmEngine {
     /** Development reset: the tables were wiped; forget evaluation slots too. */
     void forgetAll() {
         lastSlot.clear();
+        composites.suppression.forgetAll();
     }
 
     void tick() {
@@ -85,6 +86,9 @@ final class AlarmEngine {
             }
         }
         lastSlot.keySet().retainAll(alarms.view().keySet());
+        synchronized (lock) {
+            composites.suppression.expire(now.toEpochMilli(), composites);
+        }
     }
 
     void evaluate(String key, AlarmRecord alarm, Instant now) {

@@ -45,7 +45,12 @@ final class AlarmEvents {
         return detail.toString();
     }
 
-    static String compositeDetail(CompositeRecord alarm, AlarmState previous, AlarmState current) {
+    /**
+     * The composite's event detail; each state carries {@code actionsSuppressedBy}/{@code actionsSuppressedReason}
+     * while its actions were held ({@code previousSuppression} for the previous state), as in AWS's sample event.
+     */
+    static String compositeDetail(CompositeRecord alarm, AlarmState previous, AlarmState current,
+            CompositeRecord.Suppression previousSuppression) {
         ObjectNode detail = StateReasons.JSON.createObjectNode();
         detail.put("alarmName", alarm.name());
         ObjectNode configuration = detail.putObject("configuration");
@@ -58,9 +63,17 @@ final class AlarmEvents {
         if (alarm.description() != null) {
             configuration.put("description", alarm.description());
         }
-        detail.set("previousState", state(previous));
-        detail.set("state", state(current));
+        detail.set("previousState", suppressed(state(previous), previousSuppression));
+        detail.set("state", suppressed(state(current), alarm.suppression()));
         return detail.toString();
+    }
+
+    private static ObjectNode suppressed(ObjectNode state, CompositeRecord.Suppression s) {
+        if (s != null) {
+            state.put("actionsSuppressedBy", s.by());
+            state.put("actionsSuppressedReason", s.reason());
+        }
+        return state;
     }
 
     private static ObjectNode state(AlarmState s) {

@@ -145,16 +145,13 @@ final class AlarmReads {
         return parents;
     }
 
-    /** ActionsSuppressedBy is "Alarm" while the suppressor alarm is in ALARM, otherwise "None". */
+    /** ActionsSuppressedBy and ActionsSuppressedReason are present only while the alarm's actions are held. */
     private CompositeAlarm toSdk(Scope scope, CompositeRecord c) {
         String arn = AlarmEngine.arn(scope, c.name());
-        boolean suppressed = c.actionsSuppressor() != null && composites.stateOf(scope,
-                CompositeEngine.suppressorName(c.actionsSuppressor()))
-                .map(s -> s.value().equals(AlarmEvaluator.ALARM)).orElse(false);
+        CompositeRecord.Suppression held = c.suppression();
         return CompositeAlarm.builder()
-                .actionsSuppressedBy(c.actionsSuppressor() == null ? null : suppressed ? "Alarm" : "None")
-                .actionsSuppressedReason(suppressed ? "Alarm " + CompositeEngine.suppressorName(c.actionsSuppressor())
-                        + " is in ALARM state" : null).actionsEnabled(c.actionsEnabled()).alarmActions(c.alarmActions())
+                .actionsSuppressedBy(held == null ? null : held.by())
+                .actionsSuppressedReason(held == null ? null : held.reason()).actionsEnabled(c.actionsEnabled()).alarmActions(c.alarmActions())
                 .alarmArn(arn).alarmConfigurationUpdatedTimestamp(Instant.ofEpochMilli(c.configUpdatedMillis()))
                 .alarmDescription(c.description()).alarmName(c.name()).alarmRule(c.alarmRule())
                 .insufficientDataActions(c.insufficientDataActions()).okActions(c.okActions())
@@ -211,6 +208,8 @@ final class AlarmReads {
                 break;
             }
             AlarmRecord a = e.getValue();
+            // Metric-math alarms are left out even when a MetricStat query names the metric: the API reference says
+            // this operation "does not return alarms based on math expressions that use the specified metric".
             if (!a.isMath() && r.metricName().equals(a.metricName()) && r.namespace().equals(a.namespace())
                     && (r.statistic() == null || r.statisticAsString().equals(a.statistic()))
                     && (r.extendedStatistic() == null || r.extendedStatistic().equals(a.extendedStatistic()))

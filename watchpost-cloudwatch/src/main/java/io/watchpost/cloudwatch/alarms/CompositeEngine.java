@@ -33,6 +33,7 @@ final class CompositeEngine {
     private final AlarmHistory history;
     private final AlarmStateListener listener;
     private final Map<String, CompositeRule> compiled = new ConcurrentHashMap<>();
+    final ActionsSuppression suppression;
 
     CompositeEngine(StateTable<CompositeRecord> composites, StateTable<AlarmRecord> alarms, AlarmHistory history,
             AlarmStateListener listener) {
@@ -40,6 +41,7 @@ final class CompositeEngine {
         this.alarms = alarms;
         this.history = history;
         this.listener = listener;
+        this.suppression = new ActionsSuppression(composites);
     }
 
     StateTable<CompositeRecord> table() {
@@ -75,6 +77,7 @@ final class CompositeEngine {
 
     /** A child changed: re-evaluate its parents, naming it as the triggering alarm. */
     void childChanged(Scope scope, String child, AlarmState state, Set<String> visited) {
+        suppression.suppressorChanged(scope, child, state);
         for (CompositeRecord parent : parentsOf(scope, child)) {
             evaluate(scope, parent, List.of(new Trigger(AlarmEngine.arn(scope, child), state)), visited);
         }
@@ -127,16 +130,29 @@ final class CompositeEngine {
 
     /** Writes the composite's new state and history, tells the listener, then re-evaluates its own parents. */
     void transition(Scope scope, CompositeRecord c, AlarmState next, Set<String> visited) {
+        Optional<AlarmState> suppressor = c.actionsSuppressor() == null ? Optional.empty()
+                : stateOf(scope, suppressorName(c.actionsSuppressor()));
+        transition(scope, c, next, ActionsSuppression.onTransition(c, next, suppressor), visited);
+    }
+
+    /** A wait or extension period ended: an ALARM composite performs its held actions (ALARM to ALARM). */
+    void release(Scope scope, CompositeRecord c, long nowMillis) {
+        if (!AlarmEvaluator.ALARM.equals(c.state().value())) {
+            suppression.put(scope.key(c.name()), c.withSuppression(null));
+            return;
+        }
+        AlarmState again = new AlarmState(c.state().value(), c.state().reason(), c.state().reasonData(), nowMillis);
+        transition(scope, c, again, null, new HashSet<>());
+    }
+
+    private void transition(Scope scope, CompositeRecord c, AlarmState next, CompositeRecord.Suppression held,
+            Set<String> visited) {
         boolean changed = !next.value().equals(c.state().value());
-        CompositeRecord updated = c.withState(next, changed);
-        composites.put(scope.key(c.name()), updated);
+        CompositeRecord updated = c.withState(next, changed).withSuppression(held);
+        suppression.put(scope.key(c.name()), updated);
         history.stateUpdate(scope, c.name(), TYPE, c.state(), next);
         String arn = AlarmEngine.arn(scope, c.name());
-        // ActionsSuppressor: while the suppressor alarm is in ALARM, the composite's actions are not run. (The
-        // WaitPeriod and ExtensionPeriod windows around it are not modelled yet.)
-        boolean suppressed = c.actionsSuppressor() != null && stateOf(scope, suppressorName(c.actionsSuppressor()))
-                .map(s -> s.value().equals(AlarmEvaluator.ALARM)).orElse(false);
-        List<String> actions = !updated.actionsEnabled() || suppressed ? List.of() : switch (next.value()) {
+        List<String> actions = !updated.actionsEnabled() || held != null ? List.of() : switch (next.value()) {
             case AlarmEvaluator.ALARM -> updated.alarmActions();
             case AlarmEvaluator.OK -> updated.okActions();
             default -> updated.insufficientDataActions();
@@ -144,7 +160,7 @@ final class CompositeEngine {
         try {
             listener.stateChanged(new AlarmStateChange(scope, c.name(), arn, Instant.ofEpochMilli(next.updatedMillis()),
                     c.state().value(), next.value(), next.reason(), actions,
-                    AlarmEvents.compositeDetail(updated, c.state(), next),
+                    AlarmEvents.compositeDetail(updated, c.state(), next, c.suppression()),
                     AlarmNotifications.compositeMessage(scope, arn, updated, c.state(), next)));
         } catch (RuntimeException e) {
             System.getLogger(CompositeEngine.class.getName()).log(System.Logger.Level.WARNING,

@@ -64,7 +64,7 @@ final class CompositeWrites {
             CompositeRecord fresh = fresh(r, now);
             Optional<CompositeRecord> existing = composites.get(key);
             CompositeRecord stored = existing.map(fresh::keeping).orElse(fresh);
-            composites.put(key, stored);
+            engine.suppression.put(key, stored);
             history.compositeConfiguration(scope, stored, existing.isEmpty() ? "Create" : "Update", now);
             if (existing.isEmpty() && !stored.tags().isEmpty()) {
                 tags.put(AlarmEngine.arn(scope, stored.name()), stored.tags());
@@ -83,7 +83,7 @@ final class CompositeWrites {
                 r.actionsEnabled() == null || r.actionsEnabled(), r.okActions(), r.alarmActions(),
                 r.insufficientDataActions(), r.alarmRule(), r.actionsSuppressor(), r.actionsSuppressorWaitPeriod(),
                 r.actionsSuppressorExtensionPeriod(), now,
-                new AlarmState(AlarmEvaluator.INSUFFICIENT, AlarmConversions.INITIAL_REASON, null, now), now, tagMap);
+                new AlarmState(AlarmEvaluator.INSUFFICIENT, AlarmConversions.INITIAL_REASON, null, now), now, tagMap, null);
     }
 
     private static void checkModel(PutCompositeAlarmRequest r) {

@@ -204,6 +204,11 @@ class AlarmEvaluationTest {
         MetricAlarm math = describe("math");
         assertThat(math.stateValueAsString()).isEqualTo("ALARM");
         assertThat(math.metrics()).hasSize(2);
+        // AWS: DescribeAlarmsForMetric "does not return alarms based on math expressions that use the metric".
+        software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse forMetric = h.call(
+                software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricRequest.builder()
+                        .namespace("Test").metricName("Latency").dimensions(AlarmsHarness.HOST).build());
+        assertThat(forMetric.metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("p90");
     }
 
     @Test

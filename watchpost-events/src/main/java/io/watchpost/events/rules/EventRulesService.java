@@ -13,6 +13,7 @@ import io.watchpost.events.BusDirectory;
 import io.watchpost.events.Violations;
 import io.watchpost.events.pattern.EventPattern;
 import io.watchpost.core.port.EventPublisher;
+import io.watchpost.core.port.MetricSink;
 import io.watchpost.core.port.Scheduler;
 import io.watchpost.events.targets.DeliverySink;
 import io.watchpost.events.targets.DurableDeliveries;
@@ -72,6 +73,8 @@ public final class EventRulesService implements WatchpostService {
     private final PutEventsOperation putEvents;
     private final RuleSchedules schedules;
     private final ApiHandlers handlers;
+    /** Where PutEvents sends its {@code AWS/Events} metrics; {@link MetricSink#NONE} until {@link #metricsTo}. */
+    volatile MetricSink metrics = MetricSink.NONE;
 
     /** Without schedules firing (no scheduler) and with a secure random. */
     public EventRulesService(StateJournal journal, Clock clock, PageTokens pageTokens, DeliverySink deliveries) {
@@ -121,6 +124,15 @@ public final class EventRulesService implements WatchpostService {
                 .on(PutEventsRequest.class, putEvents::putEvents)
                 .on(TestEventPatternRequest.class, (ctx, r) -> TestPatternOperation.test(ctx, r))
                 .build();
+    }
+
+    /**
+     * Sends PutEvents' {@code AWS/Events} metrics (PutEventsApproximateCallCount / SuccessCount / FailedCount,
+     * PutEventsEntriesCount, PutEventsFailedEntriesCount, PutEventsRequestSize, MatchedEvents, TriggeredRules,
+     * InvocationsCreated) to {@code sink}: one batch per call. Default: none.
+     */
+    public void metricsTo(MetricSink sink) {
+        this.metrics = requireNonNull(sink, "sink is null");
     }
 
     /** Told of every event PutEvents accepted on a bus (archives listen); replayed events are not reported. */

@@ -7,6 +7,7 @@ import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
 import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
+import io.watchpost.core.port.MetricSink;
 import io.watchpost.events.Violations;
 import io.watchpost.events.targets.DeliveryQueue;
 import io.watchpost.events.targets.DeliverySink;
@@ -48,15 +49,28 @@ final class PutEventsOperation {
     }
 
     PutEventsResponse putEvents(RequestContext context, PutEventsRequest request) {
-        List<PutEventsRequestEntry> entries = validate(request);
+        MetricSink metrics = service.metrics;
+        PutEventsTally tally = metrics == MetricSink.NONE ? null : new PutEventsTally();
         Scope scope = context.scope();
+        List<PutEventsRequestEntry> entries;
+        try {
+            entries = validate(request);
+        } catch (AwsException e) {
+            if (tally != null) {
+                metrics.put(scope, tally.data(clock.instant(), 0, 0, 0, false));
+            }
+            throw e;
+        }
         Instant now = clock.instant();
         List<PutEventsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
         for (PutEventsRequestEntry entry : entries) {
-            PutEventsResultEntry result = put(scope, entry, now, false);
+            PutEventsResultEntry result = put(scope, entry, now, false, tally);
             failed += result.errorCode() == null ? 0 : 1;
             results.add(result);
+        }
+        if (tally != null) {
+            metrics.put(scope, tally.data(now, entries.size(), failed, EntrySize.total(entries), true));
         }
         return PutEventsResponse.builder().failedEntryCount(failed).entries(results).build();
     }
@@ -91,7 +105,7 @@ final class PutEventsOperation {
 
     /** One entry put by a service or a bus target rather than by a PutEvents call; the result as PutEvents reports it. */
     PutEventsResultEntry putOne(Scope scope, PutEventsRequestEntry entry) {
-        return put(scope, entry, clock.instant(), true);
+        return put(scope, entry, clock.instant(), true, null);
     }
 
     /** A {@code Scheduled Event} for {@code rule}: delivered to that rule's targets only, as EventBridge does. */
@@ -105,7 +119,8 @@ final class PutEventsOperation {
         return deliverToRule(scope, bus, rule, event, EventJson.write(event), id, now, now);
     }
 
-    private PutEventsResultEntry put(Scope scope, PutEventsRequestEntry entry, Instant now, boolean awsService) {
+    private PutEventsResultEntry put(Scope scope, PutEventsRequestEntry entry, Instant now, boolean awsService,
+            PutEventsTally tally) {
         Optional<PutEventsResultEntry> invalid = EntryChecks.check(entry, awsService);
         if (invalid.isPresent()) {
             return invalid.get();
@@ -121,7 +136,11 @@ final class PutEventsOperation {
         }
         String id = eventId();
         ObjectNode event = event(scope, entry, detail.get(), id, entry.time() == null ? now : entry.time());
-        if (!route(scope, bus.get(), entry.source(), entry.detailType(), event, now, arn -> true)) {
+        boolean routed = route(scope, bus.get(), entry.source(), entry.detailType(), event, now, arn -> true, tally);
+        if (tally != null) {
+            tally.nextEvent();
+        }
+        if (!routed) {
             return EntryChecks.failure("ThrottlingException", "Rate exceeded.");
         }
         service.accepted(scope, bus.get(), event, now);
@@ -131,11 +150,11 @@ final class PutEventsOperation {
     /** Hands every matched (target, payload) pair to the queue; false when the queue refused one. */
     boolean reinject(Scope scope, String bus, ObjectNode event, java.util.Set<String> ruleArns) {
         return route(scope, bus, event.path("source").asText(), event.path("detail-type").asText(), event,
-                clock.instant(), arn -> ruleArns.isEmpty() || ruleArns.contains(arn));
+                clock.instant(), arn -> ruleArns.isEmpty() || ruleArns.contains(arn), null);
     }
 
     private boolean route(Scope scope, String bus, String source, String detailType, ObjectNode event, Instant now,
-            java.util.function.Predicate<String> ruleArnFilter) {
+            java.util.function.Predicate<String> ruleArnFilter, PutEventsTally tally) {
         var matched = service.index.match(scope, bus, source, detailType, event);
         if (matched.isEmpty()) {
             return true;
@@ -151,6 +170,9 @@ final class PutEventsOperation {
             }
             if (!ruleArnFilter.test(RuleKeys.arn(scope, bus, rule.name()))) {
                 continue;
+            }
+            if (tally != null) {
+                tally.rule(bus, rule.name(), rule.targets().size());
             }
             accepted &= deliverToRule(scope, bus, rule, event, eventText, id, eventTime, now);
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchpost.core.Scope;
 import io.watchpost.core.port.LogSink;
+import io.watchpost.core.port.MetricSink;
 import io.watchpost.core.port.Scheduler;
 import io.watchpost.store.outbox.Outbox;
 import io.watchpost.store.outbox.OutboxItem;
@@ -33,9 +34,14 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEFAULT_RETRIES = 185;
     static final int DEFAULT_MAX_AGE_SECONDS = 86_400;
+    /** How often delivery counters go to the {@link MetricSink} (AWS: every minute; shorter here, same sums). */
+    static final Duration METRICS_PERIOD = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final TargetRouter router;
+    private final Clock clock;
+    private final MetricCounters counters = new MetricCounters();
+    private volatile MetricSink metrics = MetricSink.NONE;
     private volatile BusForwarder buses = (from, to, bus, json) -> {
         throw new IllegalStateException("no bus forwarder installed");
     };
@@ -44,7 +50,10 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
             TargetDelivery delivery, Outbox.Config config) throws IOException {
         this.router = new TargetRouter(requireNonNull(logs, "logs is null"),
                 requireNonNull(delivery, "delivery is null"), (from, to, bus, json) -> buses.forward(from, to, bus, json));
+        this.clock = requireNonNull(clock, "clock is null");
         this.outbox = Outbox.open(dir, config, clock, random, scheduler, this::send, this::deadLetter);
+        scheduler.schedule("events delivery metrics", clock.instant().plus(METRICS_PERIOD), METRICS_PERIOD,
+                this::flushMetrics);
     }
 
     /** Opens the outbox in {@code dir} (created when missing) and schedules delivery on {@code scheduler}. */
@@ -56,6 +65,20 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
     /** Installs where event-bus targets go; the rules service does this when it is built. */
     public void forwardBusesTo(BusForwarder forwarder) {
         this.buses = requireNonNull(forwarder, "forwarder is null");
+    }
+
+    /**
+     * Sends the {@code AWS/Events} delivery metrics (InvocationAttempts, SuccessfulInvocationAttempts,
+     * RetryInvocationAttempts, Invocations, FailedInvocations, DeadLetterInvocations, InvocationsSentToDlq,
+     * InvocationsFailedToBeSentToDlq) to {@code sink}, summed over {@link #METRICS_PERIOD}. Default: none.
+     */
+    public void metricsTo(MetricSink sink) {
+        this.metrics = requireNonNull(sink, "sink is null");
+    }
+
+    /** Sends the delivery counters summed since the last flush (the scheduler does this; tests call it). */
+    public void flushMetrics() {
+        counters.flush(metrics, clock.instant());
     }
 
     @Override
@@ -87,7 +110,25 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
     }
 
     private void send(OutboxItem stored) throws Exception {
-        router.send(JSON.readValue(stored.payload(), DeliveryQueue.Item.class));
+        DeliveryQueue.Item item = JSON.readValue(stored.payload(), DeliveryQueue.Item.class);
+        count(item, "InvocationAttempts", true);
+        if (stored.attempts() > 0) {
+            count(item, "RetryInvocationAttempts", true);
+        }
+        router.send(item);
+        count(item, "SuccessfulInvocationAttempts", true);
+        count(item, "Invocations", false);
+        counters.add(item.scope(), "Invocations", java.util.Map.of());
+    }
+
+    /** Counts one for the rule's series, and with {@code overall} also the bus's and the dimensionless one. */
+    private void count(DeliveryQueue.Item item, String metric, boolean overall) {
+        String bus = item.rule().eventBusName();
+        counters.add(item.scope(), metric, EventsMetrics.rule(bus, item.rule().ruleName()));
+        if (overall) {
+            counters.add(item.scope(), metric, EventsMetrics.bus(bus));
+            counters.add(item.scope(), metric, java.util.Map.of());
+        }
     }
 
     private void deadLetter(Outbox.DeadLetter letter) {
@@ -99,6 +140,10 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
         }
         String dlqArn = item.target().deadLetterArn();
         if (dlqArn == null) {
+            // A permanent failure without a dead-letter queue: an invocation that failed (user guide).
+            count(item, "FailedInvocations", false);
+            count(item, "Invocations", false);
+            counters.add(item.scope(), "Invocations", java.util.Map.of());
             LOG.log(System.Logger.Level.WARNING, "dropping an undeliverable event for " + item.target().arn()
                     + " (" + letter.reason() + ", no dead-letter queue)");
             return;
@@ -106,7 +151,10 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
         Target dlq = new Target(item.target().id(), dlqArn, null, null, null, null, null, null, null, null, null);
         try {
             router.deadLetter(item.scope(), item.rule(), dlq, item.payload(), attributes(item, letter));
+            count(item, "DeadLetterInvocations", false);
+            count(item, "InvocationsSentToDlq", false);
         } catch (Exception e) {
+            count(item, "InvocationsFailedToBeSentToDlq", false);
             LOG.log(System.Logger.Level.WARNING, "dead-letter delivery to " + dlqArn + " failed", e);
         }
     }

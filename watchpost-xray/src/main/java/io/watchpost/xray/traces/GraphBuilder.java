@@ -131,6 +131,39 @@ final class GraphBuilder {
         }
     }
 
+    /** Statistics of every node named {@code name} (any type), merged; empty when none. */
+    Stats nodesNamed(String name) {
+        Stats merged = new Stats();
+        nodes.forEach((key, stats) -> {
+            if (key.name().equals(name) && key.type().filter("client"::equals).isEmpty()) {
+                merged.merge(stats);
+            }
+        });
+        return merged;
+    }
+
+    /** Statistics of the edges from nodes named {@code source} to nodes named {@code destination}, merged. */
+    Stats edgesBetween(String source, String destination) {
+        Stats merged = new Stats();
+        edges.forEach((from, targets) -> targets.forEach((to, stats) -> {
+            if (from.name().equals(source) && to.name().equals(destination)) {
+                merged.merge(stats);
+            }
+        }));
+        return merged;
+    }
+
+    /** Statistics of every edge from a {@code client} node: the requests that entered the application. */
+    Stats clientEdges() {
+        Stats merged = new Stats();
+        edges.forEach((from, targets) -> {
+            if (from.type().filter("client"::equals).isPresent()) {
+                targets.values().forEach(merged::merge);
+            }
+        });
+        return merged;
+    }
+
     private Stats node(ServiceKey key) {
         return nodes.computeIfAbsent(key, k -> new Stats());
     }

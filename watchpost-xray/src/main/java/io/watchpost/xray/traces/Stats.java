@@ -46,6 +46,18 @@ final class Stats {
         end = Double.isNaN(end) ? segmentEnd : Math.max(end, segmentEnd);
     }
 
+    /** Adds {@code other}'s counts, response times and histogram to these. */
+    void merge(Stats other) {
+        ok += other.ok;
+        throttle += other.throttle;
+        otherError += other.otherError;
+        fault += other.fault;
+        totalResponseTime += other.totalResponseTime;
+        other.histogram.forEach((value, count) -> histogram.merge(value, count, Integer::sum));
+        start = Double.isNaN(start) ? other.start : Double.isNaN(other.start) ? start : Math.min(start, other.start);
+        end = Double.isNaN(end) ? other.end : Double.isNaN(other.end) ? end : Math.max(end, other.end);
+    }
+
     long total() {
         return ok + throttle + otherError + fault;
     }

@@ -15,13 +15,20 @@ import software.amazon.awssdk.services.xray.model.ValueWithServiceIds;
 /**
  * What filter expressions read about one stored trace: its summary, plus one service node per segment and per
  * downstream call ({@code namespace: remote|aws}), and one edge per call. Built under the index's lock from a
- * {@link TraceState}; immutable afterwards. Availability zones, instance ids, groups and root causes are not
- * recorded yet, so expressions on them match nothing.
+ * {@link TraceState}; immutable afterwards. Availability zones, instance ids and root causes are not recorded yet,
+ * so expressions on them match nothing. {@link #groups()} tests the given groups' filter expressions at query time
+ * against this trace seen without groups, so a group expression naming {@code group.*} matches nothing rather than
+ * recursing.
  */
 record TraceFactsView(TraceSummary summary, Optional<Segment> root, List<ServiceNode> services, List<EdgeCall> edges,
-        String accountId) implements TraceFacts {
+        String accountId, List<Groups.Compiled> groupDefinitions) implements TraceFacts {
 
     static TraceFactsView of(TraceState state) {
+        return of(state, List.of());
+    }
+
+    /** The view of {@code state} whose {@code group.*} is decided by {@code groups}. */
+    static TraceFactsView of(TraceState state, List<Groups.Compiled> groups) {
         List<Segment> segments = state.segments();
         Optional<Segment> root = segments.stream()
                 .filter(s -> s.parentId().isEmpty() && !s.separateSubsegment()).findFirst();
@@ -38,7 +45,8 @@ record TraceFactsView(TraceSummary summary, Optional<Segment> root, List<Service
                     http(segment.http())));
             addCalls(node, segment.subsegments(), account, services, edges);
         }
-        return new TraceFactsView(state.summary, root, List.copyOf(services), List.copyOf(edges), account);
+        return new TraceFactsView(state.summary, root, List.copyOf(services), List.copyOf(edges), account,
+                List.copyOf(groups));
     }
 
     private static void addCalls(NodeId caller, List<Segment> subsegments, String account, List<ServiceNode> services,
@@ -134,7 +142,12 @@ record TraceFactsView(TraceSummary summary, Optional<Segment> root, List<Service
 
     @Override
     public List<GroupRef> groups() {
-        return List.of();
+        if (groupDefinitions.isEmpty()) {
+            return List.of();
+        }
+        TraceFactsView plain = new TraceFactsView(summary, root, services, edges, accountId, List.of());
+        return groupDefinitions.stream().filter(group -> group.filter().test(plain)).map(Groups.Compiled::ref)
+                .toList();
     }
 
     @Override

@@ -42,8 +42,10 @@ final class TraceReads {
     private final Clock clock;
     private final PageTokens pageTokens;
     private final int pageSize;
+    private final Groups groups;
 
-    TraceReads(TraceIndex index, TraceLog log, Clock clock, PageTokens pageTokens, int pageSize) {
+    TraceReads(TraceIndex index, TraceLog log, Clock clock, PageTokens pageTokens, int pageSize, Groups groups) {
+        this.groups = groups;
         this.index = index;
         this.log = log;
         this.clock = clock;
@@ -90,10 +92,11 @@ final class TraceReads {
                 .orElseThrow(() -> TraceService.invalid("Invalid NextToken"));
         boolean byTraceId = "TraceId".equals(request.timeRangeTypeAsString());
         int[] processed = new int[1];
+        List<Groups.Compiled> definitions = filter == null ? List.of() : groups.compiled(context.scope());
         List<TraceIndex.Hit> hits = filter == null
                 ? index.range(context.scope(), byTraceId, range.start().toEpochMilli(), range.end().toEpochMilli(),
                         after, pageSize + 1, processed)
-                : matching(context.scope(), filter, byTraceId, range, after, processed);
+                : matching(context.scope(), filter, definitions, byTraceId, range, after, processed);
         boolean more = hits.size() > pageSize;
         List<TraceIndex.Hit> page = more ? hits.subList(0, pageSize) : hits;
         List<TraceSummary> summaries = page.stream().map(hit -> hit.trace().summary).toList();
@@ -107,8 +110,8 @@ final class TraceReads {
     }
 
     /** The next {@code pageSize + 1} traces of the range that satisfy {@code filter}, scanning in chunks. */
-    private List<TraceIndex.Hit> matching(Scope scope, FilterExpression filter, boolean byTraceId, TimeRange range,
-            String after, int[] processed) {
+    private List<TraceIndex.Hit> matching(Scope scope, FilterExpression filter, List<Groups.Compiled> definitions,
+            boolean byTraceId, TimeRange range, String after, int[] processed) {
         List<TraceIndex.Hit> matches = new ArrayList<>();
         String position = after;
         while (matches.size() <= pageSize) {
@@ -117,7 +120,8 @@ final class TraceReads {
                     range.end().toEpochMilli(), position, FILTER_CHUNK, scanned);
             processed[0] += scanned[0];
             for (TraceIndex.Hit hit : chunk) {
-                boolean match = index.read(scope, hit.trace().traceId, TraceFactsView::of).map(filter::test)
+                boolean match = index.read(scope, hit.trace().traceId, state -> TraceFactsView.of(state, definitions))
+                        .map(filter::test)
                         .orElse(false);
                 if (match) {
                     matches.add(hit);
@@ -143,29 +147,55 @@ final class TraceReads {
         return GetTraceGraphResponse.builder().services(graph.services()).build();
     }
 
-    /** Every trace that started in the range; groups other than {@code Default} are not supported yet. */
+    /** Every trace that started in the range and belongs to the group asked for ({@code Default}: all). */
     GetServiceGraphResponse getServiceGraph(RequestContext context, GetServiceGraphRequest request) {
         TimeRange range = TimeRange.check(request.startTime(), request.endTime());
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.checkString("groupName", request.groupName(), 1, 32, null);
-        violations.checkString("groupARN", request.groupARN(), 1, 400, null);
-        violations.throwIfAny(AwsError.XRAY_INVALID_REQUEST);
         Scope scope = context.scope();
         GraphBuilder graph = new GraphBuilder(scope.accountId());
+        forEachTrace(scope, range, group(scope, request.groupName(), request.groupARN()),
+                (start, segments) -> graph.addTrace(segments));
+        return GetServiceGraphResponse.builder().startTime(range.start()).endTime(range.end())
+                .services(graph.services()).containsOldGroupVersions(false).build();
+    }
+
+    /** The compiled filter of the named group, or none when neither name nor ARN is given. */
+    Optional<Groups.Compiled> group(Scope scope, String name, String arn) {
+        if (name == null && arn == null) {
+            return Optional.empty();
+        }
+        GroupRecord group = groups.find(scope, name, arn);
+        return Optional.of(new Groups.Compiled(group.name(), group.arn(),
+                FilterExpression.compile(group.filterExpression())));
+    }
+
+    /** Receives one trace's start time (epoch millis) and its segments. */
+    interface TraceVisitor {
+        void visit(long startMillis, List<Segment> segments);
+    }
+
+    private record Visit(long startMillis, List<Segment> segments) {}
+
+    /** Visits, by start time, every trace that started in {@code range} and satisfies {@code group}'s filter. */
+    void forEachTrace(Scope scope, TimeRange range, Optional<Groups.Compiled> group, TraceVisitor visitor) {
+        FilterExpression filter = group.map(Groups.Compiled::filter)
+                .filter(f -> !f.source().isBlank()).orElse(null);
+        List<Groups.Compiled> definitions = filter == null ? List.of() : groups.compiled(scope);
         String after = null;
         while (true) {
             List<TraceIndex.Hit> hits = index.range(scope, false, range.start().toEpochMilli(),
-                    range.end().toEpochMilli(), after, 1000, new int[1]);
+                    range.end().toEpochMilli(), after, FILTER_CHUNK, new int[1]);
             for (TraceIndex.Hit hit : hits) {
-                index.read(scope, hit.trace().traceId, TraceState::segments).ifPresent(graph::addTrace);
+                // Copy start time and segments under the index's lock; build outside it.
+                index.read(scope, hit.trace().traceId, state -> filter == null
+                        || filter.test(TraceFactsView.of(state, definitions))
+                        ? new Visit(state.startMillis(), state.segments()) : null)
+                        .ifPresent(visit -> visitor.visit(visit.startMillis(), visit.segments()));
             }
-            if (hits.size() < 1000) {
+            if (hits.size() < FILTER_CHUNK) {
                 break;
             }
             after = hits.get(hits.size() - 1).position();
         }
-        return GetServiceGraphResponse.builder().startTime(range.start()).endTime(range.end())
-                .services(graph.services()).containsOldGroupVersions(false).build();
     }
 
     /** A trace's documents and duration, copied out of the index. */

@@ -50,6 +50,8 @@ public final class TraceService implements WatchpostService, AutoCloseable {
     private final StateTable<TelemetryTotals> telemetry;
     private final Scheduler.Cancellable retention;
     private final TraceReads reads;
+    private final Groups groups;
+    private final TimeSeries timeSeries;
     private final ApiHandlers handlers;
     private final Object appendLock = new Object();
 
@@ -65,13 +67,16 @@ public final class TraceService implements WatchpostService, AutoCloseable {
         this.log = new TraceLog(dataDirectory.resolve("xray").resolve("segments"),
                 RecordLogConfig.defaults().withClock(clock));
         rebuild();
-        this.reads = new TraceReads(index, log, clock, pageTokens, pageSize);
+        this.groups = new Groups(journal, clock, pageTokens);
+        this.reads = new TraceReads(index, log, clock, pageTokens, pageSize, groups);
+        this.timeSeries = new TimeSeries(reads);
         this.retention = scheduler.schedule("xray.traceRetention", clock.instant().plus(RETENTION_CHECK),
                 RETENTION_CHECK, this::enforceRetention);
         this.handlers = ApiHandlers.merge(List.of(ApiHandlers.builder()
                 .on(PutTraceSegmentsRequest.class, this::putTraceSegments)
                 .on(PutTelemetryRecordsRequest.class, this::putTelemetryRecords)
-                .build(), reads.handlers()));
+                .build(), reads.handlers(), groups.handlers(),
+                timeSeries.handlers()));
     }
 
     @Override
@@ -164,6 +169,14 @@ public final class TraceService implements WatchpostService, AutoCloseable {
 
     TraceReads reads() {
         return reads;
+    }
+
+    Groups groups() {
+        return groups;
+    }
+
+    TimeSeries timeSeries() {
+        return timeSeries;
     }
 
     /** Traces the index holds (all accounts and regions). */
