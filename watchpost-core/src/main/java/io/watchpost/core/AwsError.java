@@ -55,6 +55,8 @@ public enum AwsError {
     LOGS_ACCESS_DENIED("AccessDeniedException", 400, Fault.SENDER),
     // CancelExportTask of a finished task (botocore logs model; moto quotes the message).
     LOGS_INVALID_OPERATION("InvalidOperationException", 400, Fault.SENDER),
+    // TagResource beyond 50 tags (botocore logs model).
+    LOGS_TOO_MANY_TAGS("TooManyTagsException", 400, Fault.SENDER),
 
     // EventBridge.
     EVENTS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, Fault.SENDER),

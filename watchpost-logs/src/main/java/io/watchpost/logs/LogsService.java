@@ -8,7 +8,10 @@ import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import io.watchpost.core.Scope;
 import java.time.Clock;
+import io.watchpost.core.ConstraintViolations;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupReques
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListLogGroupsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 
 /**
@@ -41,6 +45,7 @@ public final class LogsService implements WatchpostService {
                 .on(CreateLogGroupRequest.class, writes::create)
                 .on(DeleteLogGroupRequest.class, writes::delete)
                 .on(DescribeLogGroupsRequest.class, describe::describe)
+                .on(ListLogGroupsRequest.class, new ListLogGroups(groups, pageTokens)::list)
                 .on(PutRetentionPolicyRequest.class, retention::put)
                 .on(DeleteRetentionPolicyRequest.class, retention::delete)
                 .build();
@@ -63,6 +68,39 @@ public final class LogsService implements WatchpostService {
      */
     public void onLogGroupDeleted(BiConsumer<Scope, String> listener) {
         deletionListeners.add(listener);
+    }
+
+    /** The tags of the log group (CreateLogGroup's and later TagLogGroup/TagResource's), if the group exists. */
+    public Optional<Map<String, String>> tags(Scope scope, String logGroupName) {
+        return groups.get(scope.key(logGroupName)).map(LogGroupRecord::tags);
+    }
+
+    /**
+     * Replaces the group's tags by {@code change} applied to the current ones; false when the group does not exist.
+     * The group record stays the one source of truth for tags; synchronized so two settings writes do not race.
+     */
+    public synchronized boolean updateTags(Scope scope, String logGroupName,
+            UnaryOperator<Map<String, String>> change) {
+        String key = scope.key(logGroupName);
+        Optional<LogGroupRecord> old = groups.get(key);
+        old.ifPresent(g -> groups.put(key, new LogGroupRecord(g.logGroupName(), g.creationTime(), g.kmsKeyId(),
+                change.apply(g.tags()), g.logGroupClass(), g.deletionProtectionEnabled(), g.retentionInDays())));
+        return old.isPresent();
+    }
+
+    /** Sets (or, with empty, clears) the group's kmsKeyId; false when the group does not exist. */
+    public synchronized boolean updateKmsKey(Scope scope, String logGroupName, Optional<String> kmsKeyId) {
+        String key = scope.key(logGroupName);
+        Optional<LogGroupRecord> old = groups.get(key);
+        old.ifPresent(g -> groups.put(key, new LogGroupRecord(g.logGroupName(), g.creationTime(),
+                kmsKeyId.orElse(null), g.tags(), g.logGroupClass(), g.deletionProtectionEnabled(),
+                g.retentionInDays())));
+        return old.isPresent();
+    }
+
+    /** The tag-map validation of CreateLogGroup, for the tagging operations of other rooms. */
+    public static void checkTags(ConstraintViolations errors, Map<String, String> tags) {
+        LogGroupRules.checkTags(errors, tags);
     }
 
     @Override

@@ -30,6 +30,7 @@ import io.watchpost.logs.destination.DestinationsService;
 import io.watchpost.logs.export.ExportTasksService;
 import io.watchpost.logs.filter.FilterPatternService;
 import io.watchpost.logs.metrics.IncomingMetrics;
+import io.watchpost.logs.settings.LogGroupSettingsService;
 import io.watchpost.logs.stream.LogEventsService;
 import io.watchpost.s3.S3Service;
 import io.watchpost.server.config.ServerConfig;
@@ -187,7 +188,8 @@ final class Services implements Closeable {
 
             services.addAll(List.of(
                     dashboards, metrics, new MetricDataService(metrics.dataSource(), clock, tokens), alarms,
-                    logGroups, logEvents, logFilters, new FilterPatternService(), exports,
+                    logGroups, new LogGroupSettingsService(journal, logGroups, clock, tokens), logEvents, logFilters,
+                    new FilterPatternService(), exports,
                     new DestinationsService(journal, clock, tokens),
                     new EventBusService(journal, clock, tokens), rules, archives,
                     new EndpointsService(journal, clock, tokens, random),

@@ -123,6 +123,26 @@ class LogEventsIT {
     }
 
     @Test
+    @SuppressWarnings("deprecation")  // TagLogGroup and ListTagsLogGroup are the legacy family AWS still serves
+    void groupSettingsTagsAndListing() {
+        logs.createLogGroup(r -> r.logGroupName("/app/api").tags(java.util.Map.of("team", "payments")));
+        logs.tagLogGroup(r -> r.logGroupName("/app/api").tags(java.util.Map.of("tier", "gold")));
+        String arn = "arn:aws:logs:us-east-1:000000000000:log-group:/app/api";
+        assertThat(logs.listTagsForResource(r -> r.resourceArn(arn)).tags())
+                .containsEntry("team", "payments").containsEntry("tier", "gold");
+        logs.untagResource(r -> r.resourceArn(arn).tagKeys("team"));
+        assertThat(logs.listTagsLogGroup(r -> r.logGroupName("/app/api")).tags()).containsOnlyKeys("tier");
+        assertThat(logs.listLogGroups(r -> r.logGroupNamePattern("^/app/a")).logGroups())
+                .extracting(g -> g.logGroupName()).containsExactly("/app/api");
+        assertThat(logs.listLogGroups(r -> r.logGroupNamePattern("api|nothing")).logGroups().get(0).logGroupArn())
+                .isEqualTo(arn);
+        String id = logs.putQueryDefinition(r -> r.name("errors").queryString("fields @message")
+                .logGroupNames("/app")).queryDefinitionId();
+        assertThat(logs.describeQueryDefinitions(r -> r.queryDefinitionNamePrefix("err")).queryDefinitions())
+                .extracting(q -> q.queryDefinitionId()).containsExactly(id);
+    }
+
+    @Test
     void eventsSurviveARestart() throws Exception {
         Instant at = Instant.now().minusSeconds(30);
         logs.putLogEvents(r -> r.logGroupName("/app").logStreamName("web-1").logEvents(event(at, "durable")));

@@ -1,0 +1,10 @@
+package io.watchpost.logs.settings;
+
+import java.util.Map;
+
+/** The tags of a non-log-group resource (a destination), keyed by its ARN in the {@code log-resource-tags} table. */
+record TagRecord(Map<String, String> tags) {
+    TagRecord {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+}
