@@ -24,6 +24,9 @@ final class SigV4Verifier {
     private SigV4Verifier() {}
 
     static boolean verify(WireRequest request, SignedRequest signed, String secretAccessKey) {
+        if (!payloadHashMatches(request)) {
+            return false;
+        }
         String canonical = canonicalRequest(request, signed);
         String stringToSign = "AWS4-HMAC-SHA256\n" + signed.amzDate() + '\n' + signed.credentialScope() + '\n'
                 + HEX.formatHex(sha256(canonical.getBytes(UTF_8)));
@@ -52,6 +55,19 @@ final class SigV4Verifier {
                 () -> signed.presigned() && signed.service().equals("s3") ? "UNSIGNED-PAYLOAD"
                         : HEX.formatHex(sha256(request.body()))));
         return canonical.toString();
+    }
+
+    /**
+     * A hex {@code x-amz-content-sha256} is signed instead of the body, so it must be the body's hash, or a
+     * signature could be reused with another body. {@code UNSIGNED-PAYLOAD} and the streaming forms are not hashes.
+     */
+    private static boolean payloadHashMatches(WireRequest request) {
+        String declared = request.header("x-amz-content-sha256").orElse("");
+        if (!declared.matches("[0-9a-fA-F]{64}")) {
+            return true;
+        }
+        return MessageDigest.isEqual(declared.toLowerCase(java.util.Locale.ROOT).getBytes(UTF_8),
+                HEX.formatHex(sha256(request.body())).getBytes(UTF_8));
     }
 
     private static String canonicalQuery(String rawQuery) {

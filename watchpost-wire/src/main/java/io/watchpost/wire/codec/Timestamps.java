@@ -13,6 +13,9 @@ public final class Timestamps {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
     private Timestamps() {}
 
     /** {@code 2026-11-24T07:00:00.000Z}: what awsQuery answers carry. */
@@ -20,8 +23,9 @@ public final class Timestamps {
         return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** The HTTP date, {@code Tue, 03 Mar 2026 07:00:00 GMT}, always with a two-digit day. */
     public static String rfc822(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     /** Epoch seconds with millisecond precision, never in exponent notation. */

@@ -41,6 +41,16 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void aDeclaredPayloadHashMustBeTheBodysHash() {
+        WireRequest request = vanilla(AUTHORIZATION);
+        SignedRequest signed = SignedRequest.parse(request).orElseThrow();
+        java.util.Map<String, List<String>> headers = new java.util.HashMap<>(request.headers());
+        headers.put("x-amz-content-sha256", List.of("0".repeat(64)));
+        WireRequest forged = new WireRequest("GET", "/", "", headers, "swapped body".getBytes(), "127.0.0.1");
+        assertThat(SigV4Verifier.verify(forged, signed, SECRET)).isFalse();
+    }
+
+    @Test
     void encodesAsRfc3986() {
         assertThat(SigV4Verifier.encode("a b/c~d*e", false)).isEqualTo("a%20b/c~d%2Ae");
         assertThat(SigV4Verifier.encode("a/b", true)).isEqualTo("a%2Fb");

@@ -55,6 +55,11 @@ class JsonShapeCodecTest {
         assertThat(cbor.at("/DashboardEntries/0/LastModified").doubleValue()).isEqualTo(1795503600.25);
     }
 
+    @Test
+    void httpDatesHaveTwoDigitDays() {
+        assertThat(Timestamps.rfc822(Instant.parse("2026-03-01T07:00:00Z"))).isEqualTo("Sun, 01 Mar 2026 07:00:00 GMT");
+    }
+
     private static byte[] write(ObjectMapper mapper, SdkPojo pojo) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
