@@ -24,6 +24,11 @@ public enum AwsError {
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400, Fault.SENDER),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, Fault.SENDER),
     INVALID_SIGNATURE_EXCEPTION("InvalidSignatureException", 400, Fault.SENDER),
+    /** restJson1 services (X-Ray, Schemas) answer an unknown key and a bad signature with 403. */
+    UNRECOGNIZED_CLIENT_REST("UnrecognizedClientException", 403, Fault.SENDER),
+    INVALID_SIGNATURE_REST("InvalidSignatureException", 403, Fault.SENDER),
+    /** S3 names an unknown key its own way. */
+    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, Fault.SENDER),
 
     // CloudWatch (awsQuery codes; the JSON and CBOR protocols carry them in x-amzn-query-error).
     CW_INVALID_PARAMETER_VALUE("InvalidParameterValue", 400, Fault.SENDER),

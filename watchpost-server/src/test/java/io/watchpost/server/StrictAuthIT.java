@@ -82,6 +82,27 @@ class StrictAuthIT {
     }
 
     @Test
+    void restServicesAnswerAuthFailuresWith403() {
+        try (software.amazon.awssdk.services.xray.XRayClient xray = server.client(
+                software.amazon.awssdk.services.xray.XRayClient.builder(), "AKIAUNKNOWN", "whatever",
+                Region.US_EAST_1);
+                software.amazon.awssdk.services.xray.XRayClient wrong = server.client(
+                        software.amazon.awssdk.services.xray.XRayClient.builder(), ALICE.accessKeyId(), "wrong",
+                        Region.US_EAST_1)) {
+            assertThatThrownBy(() -> xray.getSamplingRules(r -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                        assertThat(e.statusCode()).isEqualTo(403);
+                    });
+            assertThatThrownBy(() -> wrong.getSamplingRules(r -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(e.statusCode()).isEqualTo(403);
+                    });
+        }
+    }
+
+    @Test
     void anUnknownKeyIsRejected() {
         try (CloudWatchLogsClient logs = logs("AKIAUNKNOWN", "whatever", Region.US_EAST_1);
                 CloudWatchClient cloudWatch = server.client(CloudWatchClient.builder(), "AKIAUNKNOWN", "whatever",

@@ -92,7 +92,7 @@ public final class RequestProcessor {
         Object input = null;
         try {
             Authenticator.Authenticated caller = authenticator.authenticate(request, signed,
-                    service.queryCompatible() ? Authenticator.ErrorStyle.QUERY : Authenticator.ErrorStyle.JSON);
+                    errorStyle(service));
             OperationModel operation = route.operation().orElseThrow(() -> unknownOperation(route));
             context = new RequestContext(requestId, caller.principal(), caller.region(), service.endpointPrefix(),
                     operation.name(), request.remoteAddress(), request.header("User-Agent").orElse(""),
@@ -118,6 +118,17 @@ public final class RequestProcessor {
             }
             return codec.error(service, failure, requestId);
         }
+    }
+
+    private static Authenticator.ErrorStyle errorStyle(ServiceModel service) {
+        if (service.queryCompatible()) {
+            return Authenticator.ErrorStyle.QUERY;
+        }
+        if (service.protocols().contains(io.watchpost.wire.model.Protocol.REST_XML)) {
+            return Authenticator.ErrorStyle.S3;
+        }
+        return service.protocols().contains(io.watchpost.wire.model.Protocol.REST_JSON)
+                ? Authenticator.ErrorStyle.REST_JSON : Authenticator.ErrorStyle.JSON;
     }
 
     private static Object decode(ProtocolCodec codec, OperationModel operation, WireRequest request, byte[] body,

@@ -29,8 +29,24 @@ public final class Authenticator {
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
             + "documentation for details.";
 
-    /** Query-style services (CloudWatch, in all its protocols) and JSON services name auth errors differently. */
-    public enum ErrorStyle { QUERY, JSON }
+    /**
+     * How a service names its authentication errors: query-style (CloudWatch, in all its protocols), JSON
+     * (Logs, Events, CloudTrail), restJson1 (X-Ray, Schemas: the JSON codes with 403) and S3.
+     */
+    public enum ErrorStyle {
+        QUERY(AwsError.INVALID_CLIENT_TOKEN_ID, AwsError.SIGNATURE_DOES_NOT_MATCH),
+        JSON(AwsError.UNRECOGNIZED_CLIENT, AwsError.INVALID_SIGNATURE_EXCEPTION),
+        REST_JSON(AwsError.UNRECOGNIZED_CLIENT_REST, AwsError.INVALID_SIGNATURE_REST),
+        S3(AwsError.INVALID_ACCESS_KEY_ID, AwsError.SIGNATURE_DOES_NOT_MATCH);
+
+        private final AwsError unknownKey;
+        private final AwsError mismatch;
+
+        ErrorStyle(AwsError unknownKey, AwsError mismatch) {
+            this.unknownKey = unknownKey;
+            this.mismatch = mismatch;
+        }
+    }
 
     /** The caller and the region its request was signed for. */
     public record Authenticated(Principal principal, String region) {}
@@ -52,16 +68,15 @@ public final class Authenticator {
             return signature.map(signed -> new Authenticated(openPrincipal(signed.accessKeyId()), region(signed)))
                     .orElseGet(() -> new Authenticated(openPrincipal("anonymous"), DEFAULT_REGION));
         }
-        SignedRequest signed = signature.orElseThrow(() -> style == ErrorStyle.QUERY
+        SignedRequest signed = signature.orElseThrow(() -> style == ErrorStyle.QUERY || style == ErrorStyle.S3
                 ? new AwsException(AwsError.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
                 : new AwsException(AwsError.MISSING_AUTHENTICATION_TOKEN_EXCEPTION, "Missing Authentication Token"));
         AuthConfig.AccessKey key = config.keys().get(signed.accessKeyId());
         if (key == null) {
-            throw new AwsException(style == ErrorStyle.QUERY ? AwsError.INVALID_CLIENT_TOKEN_ID
-                    : AwsError.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
+            throw new AwsException(style.unknownKey, style == ErrorStyle.S3
+                    ? "The AWS Access Key Id you provided does not exist in our records." : INVALID_TOKEN);
         }
-        AwsError mismatch = style == ErrorStyle.QUERY ? AwsError.SIGNATURE_DOES_NOT_MATCH
-                : AwsError.INVALID_SIGNATURE_EXCEPTION;
+        AwsError mismatch = style.mismatch;
         checkTime(signed, mismatch);
         if (!SigV4Verifier.verify(request, signed, key.secretAccessKey())) {
             throw new AwsException(mismatch, SIGNATURE_MISMATCH);
