@@ -9,7 +9,8 @@
  * unquoted terms accept only letters, digits and underscores, as the documentation says; {@code ?} starts a new
  * AND-group (the AWS CDK's reading); keywords ({@code IS NULL}, {@code NOT EXISTS}) are case-insensitive; relational
  * operators hold only on JSON numbers (not on numeric strings); a condition in a space-delimited field may name only
- * that field; more than two regular expressions in a JSON or space-delimited pattern, too-deep parentheses and
- * {@code []} answer "Invalid filter pattern"; TestMetricFilter numbers events from 1.
+ * that field; more than two regular expressions in a JSON or space-delimited pattern and too-deep parentheses
+ * answer "Invalid filter pattern"; {@code []} matches every event (AWS accepts it, recorded for subscription
+ * filters); TestMetricFilter numbers events from 1.
  */
 package io.watchpost.logs.filter;
