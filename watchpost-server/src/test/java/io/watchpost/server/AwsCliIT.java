@@ -48,13 +48,7 @@ class AwsCliIT {
         List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
                 server.endpoint().toString(), "--region", "us-east-1", "--output", "json"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIACLI");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-secret");
-        builder.environment().put("AWS_CONFIG_FILE", dataDir.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dataDir.resolve("no-credentials").toString());
-        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-        builder.environment().put("AWS_PAGER", "");
+        ProcessBuilder builder = AwsCli.process(command, dataDir);
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
@@ -70,11 +64,7 @@ class AwsCliIT {
         List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
                 server.endpoint().toString(), "--region", "us-east-1"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIACLI");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-secret");
-        builder.environment().put("AWS_CONFIG_FILE", dataDir.resolve("no-config").toString());
-        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        ProcessBuilder builder = AwsCli.process(command, dataDir);
         Process process = builder.start();
         process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

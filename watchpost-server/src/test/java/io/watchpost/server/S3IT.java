@@ -87,11 +87,7 @@ class S3IT {
         List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
                 server.endpoint().toString(), "--region", "us-east-1"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIACLI");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-secret");
-        builder.environment().put("AWS_CONFIG_FILE", dataDir.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dataDir.resolve("no-credentials").toString());
+        ProcessBuilder builder = AwsCli.process(command, dataDir);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

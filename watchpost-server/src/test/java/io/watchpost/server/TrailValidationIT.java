@@ -63,7 +63,7 @@ class TrailValidationIT {
                     .prefix("AWSLogs/000000000000/CloudTrail/")).contents();
             assertThat(logFiles).isNotEmpty();
 
-            Result valid = validate(aws, server, trailArn, start);
+            Result valid = validate(aws, server, trailArn, start, dataDir);
             assertThat(valid.exit()).as(valid.output()).isZero();
             assertThat(valid.output()).containsPattern("[1-9]\\d*/[1-9]\\d* digest files valid")
                     .containsPattern("[1-9]\\d*/[1-9]\\d* log files valid").doesNotContain("INVALID");
@@ -74,7 +74,7 @@ class TrailValidationIT {
                 gzip.write("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8));
             }
             s3.putObject(r -> r.bucket(BUCKET).key(tampered), RequestBody.fromBytes(forged.toByteArray()));
-            Result invalid = validate(aws, server, trailArn, start);
+            Result invalid = validate(aws, server, trailArn, start, dataDir);
             assertThat(invalid.exit()).as(invalid.output()).isNotZero();
             assertThat(invalid.output()).contains("INVALID: hash value doesn't match");
         }
@@ -91,16 +91,13 @@ class TrailValidationIT {
 
     record Result(int exit, String output) {}
 
-    private static Result validate(Path aws, TestServer server, String trailArn, Instant start) throws Exception {
+    private static Result validate(Path aws, TestServer server, String trailArn, Instant start, Path scratch)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(aws.toString(), "cloudtrail", "validate-logs",
                 "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
                 "--trail-arn", trailArn, "--start-time", start.toString(), "--verbose"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY);
+        ProcessBuilder builder = AwsCli.process(command, scratch).redirectErrorStream(true);
         builder.environment().put("AWS_ENDPOINT_URL_S3", server.endpoint().toString());
-        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/watchpost-config");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/watchpost-credentials");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
