@@ -71,7 +71,7 @@ final class Router {
             if (action != null) {
                 ServiceModel service = queryService(parameters.get("Version"), signed);
                 if (service != null) {
-                    return Optional.of(new Route(service, query, action, service.operation(action), Map.of()));
+                    return Optional.of(new Route(service, query, action, service.operation(action), parameters));
                 }
             }
         }

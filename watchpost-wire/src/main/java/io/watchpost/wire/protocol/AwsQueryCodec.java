@@ -37,10 +37,9 @@ public final class AwsQueryCodec implements ProtocolCodec {
     }
 
     @Override
-    public Object decode(OperationModel operation, WireRequest request, byte[] body, Map<String, String> unused) {
-        Map<String, String> parameters = parameters(request, body);
-        parameters.remove("Action");
-        parameters.remove("Version");
+    public Object decode(OperationModel operation, WireRequest request, byte[] body, Map<String, String> routed) {
+        // The router parsed the form to find the Action; Action and Version name no member of any input shape.
+        Map<String, String> parameters = routed.isEmpty() ? parameters(request, body) : routed;
         SdkPojo builder = operation.requestBuilder().get();
         QueryShapeDecoder.fill(builder, parameters);
         return Pojos.build(builder);

@@ -19,7 +19,8 @@ public interface ProtocolCodec {
     /**
      * Decodes {@code body} (already gunzipped) into the request object of {@code operation}.
      *
-     * @param pathVariables values bound by the operation's URI template (REST protocols only)
+     * @param pathVariables values routing already bound: the URI template's variables (REST protocols) or the
+     *     parsed form parameters (awsQuery); empty for the other protocols
      * @throws io.watchpost.wire.codec.CodecException when the input does not fit the shape
      */
     Object decode(OperationModel operation, WireRequest request, byte[] body, Map<String, String> pathVariables);
