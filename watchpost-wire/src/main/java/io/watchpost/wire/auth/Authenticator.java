@@ -94,6 +94,23 @@ public final class Authenticator {
         return signed.region().isEmpty() ? DEFAULT_REGION : signed.region();
     }
 
+    /** A presigned URL is good from its date for {@code X-Amz-Expires} seconds (1 to 604,800, SigV4's limits). */
+    private static void checkExpiry(SignedRequest signed, Instant signedAt, Instant now, AwsError mismatch) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(signed.expires().orElseThrow());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > 604_800) {
+            throw new AwsException(AwsError.INCOMPLETE_SIGNATURE,
+                    "X-Amz-Expires must be between 1 and 604800 seconds");
+        }
+        if (now.isAfter(signedAt.plusSeconds(seconds)) || signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw new AwsException(mismatch, "Request has expired");
+        }
+    }
+
     private void checkTime(SignedRequest signed, AwsError mismatch) {
         Instant signedAt;
         try {
@@ -102,6 +119,10 @@ public final class Authenticator {
             throw new AwsException(mismatch, SIGNATURE_MISMATCH);
         }
         Instant now = clock.instant();
+        if (signed.presigned() && signed.expires().isPresent()) {
+            checkExpiry(signed, signedAt, now, mismatch);
+            return;
+        }
         if (signedAt.isBefore(now.minus(MAX_SKEW))) {
             throw new AwsException(mismatch, "Signature expired: " + signed.amzDate() + " is now earlier than "
                     + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");

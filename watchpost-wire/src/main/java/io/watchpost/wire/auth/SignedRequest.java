@@ -14,7 +14,7 @@ import java.util.Optional;
  * credential scope ({@code AKID/yyyymmdd/region/service/aws4_request}), signed headers, signature, date.
  */
 public record SignedRequest(String accessKeyId, String scopeDate, String region, String service,
-        List<String> signedHeaders, String signature, String amzDate, boolean presigned) {
+        List<String> signedHeaders, String signature, String amzDate, boolean presigned, Optional<String> expires) {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     public String credentialScope() {
@@ -57,7 +57,7 @@ public record SignedRequest(String accessKeyId, String scopeDate, String region,
                     + "parameters. Authorization=" + header);
         }
         String amzDate = request.header("X-Amz-Date").orElse("");
-        return build(credential, signedHeaders, signature, amzDate, false);
+        return build(credential, signedHeaders, signature, amzDate, false, Optional.empty());
     }
 
     private static SignedRequest fromQuery(Map<String, String> query) {
@@ -69,18 +69,19 @@ public record SignedRequest(String accessKeyId, String scopeDate, String region,
             throw incomplete("AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', "
                     + "'X-Amz-Signature', 'X-Amz-SignedHeaders'.");
         }
-        return build(credential, signedHeaders, signature, query.getOrDefault("X-Amz-Date", ""), true);
+        return build(credential, signedHeaders, signature, query.getOrDefault("X-Amz-Date", ""), true,
+                Optional.ofNullable(query.get("X-Amz-Expires")));
     }
 
     private static SignedRequest build(String credential, String signedHeaders, String signature, String amzDate,
-            boolean presigned) {
+            boolean presigned, Optional<String> expires) {
         String[] scope = credential.split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request") || scope[0].isEmpty()) {
             throw incomplete("Credential should be scoped to a valid region. ");
         }
         return new SignedRequest(scope[0], scope[1], scope[2], scope[3],
                 Arrays.asList(signedHeaders.toLowerCase(java.util.Locale.ROOT).split(";")), signature, amzDate,
-                presigned);
+                presigned, expires);
     }
 
     private static AwsException incomplete(String message) {
