@@ -30,6 +30,16 @@ record BusRecord(
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
+    BusRecord withPolicy(String newPolicy, long nowMillis) {
+        return new BusRecord(name, description, kmsKeyIdentifier, deadLetterArn, logLevel, logIncludeDetail, newPolicy,
+                tags, creationMillis, nowMillis);
+    }
+
+    BusRecord withTags(Map<String, String> newTags) {
+        return new BusRecord(name, description, kmsKeyIdentifier, deadLetterArn, logLevel, logIncludeDetail, policy,
+                newTags, creationMillis, lastModifiedMillis);
+    }
+
     /** The default bus as it exists before anything about it is stored: AWS does not say when it was created. */
     static BusRecord implicitDefault() {
         return new BusRecord(DEFAULT, null, null, null, null, null, null, Map.of(), null, null);

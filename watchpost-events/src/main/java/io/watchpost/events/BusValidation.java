@@ -8,7 +8,9 @@ import software.amazon.awssdk.services.eventbridge.model.CreateEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.DeleteEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.ListEventBusesRequest;
-import software.amazon.awssdk.services.eventbridge.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
+import software.amazon.awssdk.services.eventbridge.model.LogConfig;
+import software.amazon.awssdk.services.eventbridge.model.UpdateEventBusRequest;
 
 /**
  * EventBridge's own checks on the event-bus operations: the model constraints (botocore {@code events/2015-10-07},
@@ -35,16 +37,34 @@ final class BusValidation {
                 .length("description", request.description(), 0, 512)
                 .length("kmsKeyIdentifier", request.kmsKeyIdentifier(), 0, 2048)
                 .pattern("kmsKeyIdentifier", request.kmsKeyIdentifier(), KMS_KEY_IDENTIFIER);
-        if (request.deadLetterConfig() != null) {
-            violations.length("deadLetterConfig.arn", request.deadLetterConfig().arn(), 1, 1600);
+        settings(violations, request.deadLetterConfig(), request.logConfig());
+        if (request.hasTags()) {
+            Tags.check(violations, "tags", request.tags());
         }
-        if (request.logConfig() != null) {
-            violations.oneOf("logConfig.includeDetail", request.logConfig().includeDetailAsString(), INCLUDE_DETAIL)
-                    .oneOf("logConfig.level", request.logConfig().levelAsString(), LEVEL);
-        }
-        tags(violations, request);
         violations.throwIfAny(AwsError.EVENTS_VALIDATION);
         partnerRules(request.name(), request.eventSourceName());
+    }
+
+    /** UpdateEventBus's members in model order: name, kmsKeyIdentifier, description, deadLetterConfig, logConfig. */
+    static void update(UpdateEventBusRequest request) {
+        Violations violations = new Violations()
+                .length("name", request.name(), 1, 256)
+                .pattern("name", request.name(), BUS_NAME)
+                .length("kmsKeyIdentifier", request.kmsKeyIdentifier(), 0, 2048)
+                .pattern("kmsKeyIdentifier", request.kmsKeyIdentifier(), KMS_KEY_IDENTIFIER)
+                .length("description", request.description(), 0, 512);
+        settings(violations, request.deadLetterConfig(), request.logConfig());
+        violations.throwIfAny(AwsError.EVENTS_VALIDATION);
+    }
+
+    private static void settings(Violations violations, DeadLetterConfig deadLetter, LogConfig log) {
+        if (deadLetter != null) {
+            violations.length("deadLetterConfig.arn", deadLetter.arn(), 1, 1600);
+        }
+        if (log != null) {
+            violations.oneOf("logConfig.includeDetail", log.includeDetailAsString(), INCLUDE_DETAIL)
+                    .oneOf("logConfig.level", log.levelAsString(), LEVEL);
+        }
     }
 
     static void describe(DescribeEventBusRequest request) {
@@ -69,24 +89,6 @@ final class BusValidation {
                 .length("name", request.name(), 1, 256)
                 .pattern("name", request.name(), BUS_NAME)
                 .throwIfAny(AwsError.EVENTS_VALIDATION);
-    }
-
-    private static void tags(Violations violations, CreateEventBusRequest request) {
-        if (!request.hasTags()) {
-            return;
-        }
-        List<Tag> tags = request.tags();
-        for (int i = 0; i < tags.size(); i++) {
-            String path = "tags." + (i + 1) + ".member";
-            Tag tag = tags.get(i);
-            violations.required(path, tag);
-            if (tag != null) {
-                violations.required(path + ".key", tag.key())
-                        .length(path + ".key", tag.key(), 1, 128)
-                        .required(path + ".value", tag.value())
-                        .length(path + ".value", tag.value(), 0, 256);
-            }
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
 import software.amazon.awssdk.services.eventbridge.model.DescribeEventBusResponse;
 import software.amazon.awssdk.services.eventbridge.model.EventBus;
 import software.amazon.awssdk.services.eventbridge.model.LogConfig;
+import software.amazon.awssdk.services.eventbridge.model.UpdateEventBusResponse;
 
 /** Renders stored buses as the SDK shapes EventBridge answers with; absent members stay absent. */
 final class BusViews {
@@ -19,6 +20,17 @@ final class BusViews {
     static CreateEventBusResponse created(Scope scope, BusRecord bus) {
         return CreateEventBusResponse.builder()
                 .eventBusArn(arn(scope, bus.name()))
+                .description(bus.description())
+                .kmsKeyIdentifier(bus.kmsKeyIdentifier())
+                .deadLetterConfig(deadLetterConfig(bus))
+                .logConfig(logConfig(bus))
+                .build();
+    }
+
+    static UpdateEventBusResponse updated(Scope scope, BusRecord bus) {
+        return UpdateEventBusResponse.builder()
+                .arn(arn(scope, bus.name()))
+                .name(bus.name())
                 .description(bus.description())
                 .kmsKeyIdentifier(bus.kmsKeyIdentifier())
                 .deadLetterConfig(deadLetterConfig(bus))

@@ -13,10 +13,10 @@ import io.watchpost.core.api.WatchpostService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.eventbridge.model.CreateEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.CreateEventBusResponse;
 import software.amazon.awssdk.services.eventbridge.model.DeleteEventBusRequest;
@@ -29,10 +29,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutPermissionRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutPermissionResponse;
 import software.amazon.awssdk.services.eventbridge.model.RemovePermissionRequest;
 import software.amazon.awssdk.services.eventbridge.model.RemovePermissionResponse;
-import software.amazon.awssdk.services.eventbridge.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.UpdateEventBusRequest;
+import software.amazon.awssdk.services.eventbridge.model.UpdateEventBusResponse;
 
 /**
- * EventBridge event buses ({@code events}): CreateEventBus, DescribeEventBus, ListEventBuses, DeleteEventBus.
+ * EventBridge event buses ({@code events}): CreateEventBus, DescribeEventBus, ListEventBuses, UpdateEventBus,
+ * DeleteEventBus, PutPermission and RemovePermission.
  * Every account and region has the {@code default} bus; it is listed and described like any bus but has no record
  * in the state table until something about it changes. Thread-safe: the state table is the only state.
  */
@@ -43,7 +45,8 @@ public final class EventBusService implements WatchpostService {
     private final Clock clock;
     private final PageTokens pageTokens;
     private final ApiHandlers handlers;
-    private final Object policyLock = new Object();
+    /** Serializes read-modify-write changes of bus records (policy, settings, tags) with deletes. */
+    private final Object writeLock = new Object();
 
     public EventBusService(StateJournal journal, Clock clock, PageTokens pageTokens) {
         this.buses = requireNonNull(journal, "journal is null").table("events.buses", BusRecord.class);
@@ -56,6 +59,7 @@ public final class EventBusService implements WatchpostService {
                 .on(DeleteEventBusRequest.class, this::deleteEventBus)
                 .on(PutPermissionRequest.class, this::putPermission)
                 .on(RemovePermissionRequest.class, this::removePermission)
+                .on(UpdateEventBusRequest.class, this::updateEventBus)
                 .build();
     }
 
@@ -117,26 +121,28 @@ public final class EventBusService implements WatchpostService {
             throw new AwsException(AwsError.EVENTS_VALIDATION, "Cannot delete event bus default.");
         }
         // Deleting a bus that does not exist succeeds, as in EventBridge.
-        buses.remove(context.scope().key(request.name()));
+        synchronized (writeLock) {
+            buses.remove(context.scope().key(request.name()));
+        }
         return DeleteEventBusResponse.builder().build();
     }
 
     PutPermissionResponse putPermission(RequestContext context, PutPermissionRequest request) {
         Scope scope = context.scope();
-        synchronized (policyLock) {
+        synchronized (writeLock) {
             BusRecord bus = existing(scope, request.eventBusName());
             String policy = BusPermissions.put(scope, bus.name(), Optional.ofNullable(bus.policy()), request);
-            buses.put(scope.key(bus.name()), withPolicy(bus, policy));
+            buses.put(scope.key(bus.name()), bus.withPolicy(policy, clock.millis()));
         }
         return PutPermissionResponse.builder().build();
     }
 
     RemovePermissionResponse removePermission(RequestContext context, RemovePermissionRequest request) {
         Scope scope = context.scope();
-        synchronized (policyLock) {
+        synchronized (writeLock) {
             BusRecord bus = existing(scope, request.eventBusName());
             Optional<String> policy = BusPermissions.remove(Optional.ofNullable(bus.policy()), request);
-            buses.put(scope.key(bus.name()), withPolicy(bus, policy.orElse(null)));
+            buses.put(scope.key(bus.name()), bus.withPolicy(policy.orElse(null), clock.millis()));
         }
         return RemovePermissionResponse.builder().build();
     }
@@ -147,9 +153,43 @@ public final class EventBusService implements WatchpostService {
                 "Event bus " + name + " does not exist."));
     }
 
-    private BusRecord withPolicy(BusRecord bus, String policy) {
-        return new BusRecord(bus.name(), bus.description(), bus.kmsKeyIdentifier(), bus.deadLetterArn(), bus.logLevel(),
-                bus.logIncludeDetail(), policy, bus.tags(), bus.creationMillis(), clock.millis());
+    /**
+     * UpdateEventBus: members given replace the bus's settings, members left out keep them. An empty Description or
+     * KmsKeyIdentifier clears it (back to no description, an AWS owned key), as does a DeadLetterConfig without Arn.
+     */
+    UpdateEventBusResponse updateEventBus(RequestContext context, UpdateEventBusRequest request) {
+        BusValidation.update(request);
+        Scope scope = context.scope();
+        BusRecord updated;
+        synchronized (writeLock) {
+            BusRecord bus = existing(scope, request.name());
+            updated = BusUpdates.apply(bus, request, clock.millis());
+            buses.put(scope.key(bus.name()), updated);
+        }
+        return BusViews.updated(scope, updated);
+    }
+
+    /** Tags of the buses in the {@code events.buses} table, for TagResource and friends. */
+    public TagStore tagStore() {
+        return new TagStore() {
+            @Override
+            public Map<String, String> tags(Scope scope, String name) {
+                return find(scope, name).orElseThrow(() -> notFound(name)).tags();
+            }
+
+            @Override
+            public void update(Scope scope, String name, UnaryOperator<Map<String, String>> change) {
+                synchronized (writeLock) {
+                    BusRecord bus = find(scope, name).orElseThrow(() -> notFound(name));
+                    buses.put(scope.key(name), bus.withTags(change.apply(bus.tags())));
+                }
+            }
+
+            @Override
+            public AwsException notFound(String name) {
+                return new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND, "Event bus " + name + " does not exist.");
+            }
+        };
     }
 
     private Optional<BusRecord> find(Scope scope, String name) {
@@ -174,13 +214,7 @@ public final class EventBusService implements WatchpostService {
     }
 
     private static Map<String, String> tags(CreateEventBusRequest request) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (request.hasTags()) {
-            for (Tag tag : request.tags()) {
-                tags.put(tag.key(), tag.value());
-            }
-        }
-        return tags;
+        return request.hasTags() ? Tags.merged(Map.of(), request.tags()) : Map.of();
     }
 
     private static AwsException alreadyExists(String name) {

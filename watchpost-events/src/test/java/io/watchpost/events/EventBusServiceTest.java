@@ -266,7 +266,8 @@ class EventBusServiceTest {
         assertThat(service.handlers().requestTypes()).containsExactlyInAnyOrder(CreateEventBusRequest.class,
                 DescribeEventBusRequest.class, ListEventBusesRequest.class, DeleteEventBusRequest.class,
                 software.amazon.awssdk.services.eventbridge.model.PutPermissionRequest.class,
-                software.amazon.awssdk.services.eventbridge.model.RemovePermissionRequest.class);
+                software.amazon.awssdk.services.eventbridge.model.RemovePermissionRequest.class,
+                software.amazon.awssdk.services.eventbridge.model.UpdateEventBusRequest.class);
     }
 
     private EventBusService newService() {

@@ -17,6 +17,7 @@ import io.watchpost.core.port.ApiCallRecorder;
 import io.watchpost.core.port.EventPublisher;
 import io.watchpost.core.port.Scheduler;
 import io.watchpost.events.EventBusService;
+import io.watchpost.events.EventTagsService;
 import io.watchpost.events.SchemaRegistryService;
 import io.watchpost.events.apidestination.ApiDestinationInvoker;
 import io.watchpost.events.apidestination.ApiDestinationsService;
@@ -145,6 +146,7 @@ final class Services implements Closeable {
             DurableDeliveries deliveries = closing(DurableDeliveries.open(dataDir.resolve("events").resolve("outbox"),
                     clock, random, scheduler, logEvents.logSink(),
                     Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock))));
+            EventBusService eventBuses = new EventBusService(journal, clock, tokens);
             EventRulesService rules = new EventRulesService(journal, clock, tokens, deliveries, random, scheduler);
             rules.metricsTo(metrics.sink());
             deliveries.metricsTo(metrics.sink());
@@ -191,7 +193,7 @@ final class Services implements Closeable {
                     logGroups, new LogGroupSettingsService(journal, logGroups, clock, tokens), logEvents, logFilters,
                     new FilterPatternService(), exports,
                     new DestinationsService(journal, clock, tokens),
-                    new EventBusService(journal, clock, tokens), rules, archives,
+                    eventBuses, rules, new EventTagsService(eventBuses.tagStore(), rules.tagStore()), archives,
                     new EndpointsService(journal, clock, tokens, random),
                     new ApiDestinationsService(journal, clock, tokens, random),
                     new SchemaRegistryService(journal, tokens),

@@ -10,6 +10,8 @@ import io.watchpost.core.Scope;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.events.BusDirectory;
+import io.watchpost.events.TagStore;
+import io.watchpost.events.Tags;
 import io.watchpost.events.Violations;
 import io.watchpost.events.pattern.EventPattern;
 import io.watchpost.core.port.EventPublisher;
@@ -23,11 +25,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.eventbridge.model.DeleteRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.DeleteRuleResponse;
@@ -47,7 +49,6 @@ import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
 import software.amazon.awssdk.services.eventbridge.model.RemoveTargetsRequest;
-import software.amazon.awssdk.services.eventbridge.model.Tag;
 import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRequest;
 
 /**
@@ -365,12 +366,43 @@ public final class EventRulesService implements WatchpostService {
 
     /** Tags given on update are merged into the rule's tags; AWS keeps a rule's tags across PutRule calls. */
     private static Map<String, String> tags(Optional<RuleRecord> existing, PutRuleRequest request) {
-        Map<String, String> tags = new LinkedHashMap<>(existing.map(RuleRecord::tags).orElse(Map.of()));
-        if (request.hasTags()) {
-            for (Tag tag : request.tags()) {
-                tags.put(tag.key(), tag.value());
+        Map<String, String> current = existing.map(RuleRecord::tags).orElse(Map.of());
+        return request.hasTags() ? Tags.merged(current, request.tags()) : current;
+    }
+
+    /**
+     * Tags of the stored rules, for TagResource and friends. A rule is addressed by its ARN's resource part:
+     * {@code NAME} on the default bus, {@code BUS/NAME} on another (rule names contain no '/', bus names may).
+     */
+    public TagStore tagStore() {
+        return new TagStore() {
+            @Override
+            public Map<String, String> tags(Scope scope, String resource) {
+                return rules.get(key(scope, resource)).orElseThrow(() -> notFound(resource)).tags();
             }
-        }
-        return tags;
+
+            @Override
+            public void update(Scope scope, String resource, UnaryOperator<Map<String, String>> change) {
+                String key = key(scope, resource);
+                synchronized (writeLock) {
+                    RuleRecord rule = rules.get(key).orElseThrow(() -> notFound(resource));
+                    rules.put(key, rule.withTags(change.apply(rule.tags())));
+                }
+            }
+
+            @Override
+            public AwsException notFound(String resource) {
+                int slash = resource.lastIndexOf('/');
+                String bus = slash < 0 ? BusResolver.DEFAULT : resource.substring(0, slash);
+                return new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND, "Rule " + resource.substring(slash + 1)
+                        + " does not exist on EventBus " + bus + ".");
+            }
+
+            private static String key(Scope scope, String resource) {
+                int slash = resource.lastIndexOf('/');
+                String bus = slash < 0 ? BusResolver.DEFAULT : resource.substring(0, slash);
+                return RuleKeys.key(scope, bus, resource.substring(slash + 1));
+            }
+        };
     }
 }

@@ -20,7 +20,7 @@ final class RulePutValidation {
                 .length("description", request.description(), 0, 512)
                 .length("roleArn", request.roleArn(), 1, 1600);
         if (request.hasTags()) {
-            RuleValidation.tags(v, request.tags());
+            io.watchpost.events.Tags.check(v, "tags", request.tags());
         }
         RuleValidation.bus(v, "eventBusName", request.eventBusName()).throwIfAny(AwsError.EVENTS_VALIDATION);
         if (request.eventPattern() == null && request.scheduleExpression() == null) {

@@ -46,6 +46,11 @@ record RuleRecord(
                 createdBy, tags, targets);
     }
 
+    RuleRecord withTags(Map<String, String> newTags) {
+        return new RuleRecord(name, eventBusName, eventPattern, scheduleExpression, state, description, roleArn,
+                createdBy, newTags, targets);
+    }
+
     RuleRecord withTargets(List<Target> newTargets) {
         return new RuleRecord(name, eventBusName, eventPattern, scheduleExpression, state, description, roleArn,
                 createdBy, tags, newTargets);

@@ -4,7 +4,6 @@ import io.watchpost.core.AwsError;
 import io.watchpost.events.Violations;
 import java.util.List;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.eventbridge.model.Tag;
 
 /**
  * The model constraints of the rule operations (botocore {@code events/2015-10-07}), checked in member order and
@@ -33,18 +32,6 @@ final class RuleValidation {
 
     static Violations page(Violations v, String nextToken, Integer limit) {
         return v.length("nextToken", nextToken, 1, 2048).range("limit", limit, 1, 100);
-    }
-
-    static void tags(Violations v, List<Tag> tags) {
-        for (int i = 0; i < tags.size(); i++) {
-            String path = "tags." + (i + 1) + ".member";
-            Tag tag = tags.get(i);
-            v.required(path, tag);
-            if (tag != null) {
-                v.required(path + ".key", tag.key()).length(path + ".key", tag.key(), 1, 128)
-                        .required(path + ".value", tag.value()).length(path + ".value", tag.value(), 0, 256);
-            }
-        }
     }
 
     /** Rule-only checks, for operations that take a rule name and an optional bus. */
