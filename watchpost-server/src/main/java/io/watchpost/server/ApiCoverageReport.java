@@ -5,6 +5,7 @@ import io.watchpost.wire.model.OperationModel;
 import io.watchpost.wire.model.ServiceCatalog;
 import io.watchpost.wire.model.ServiceModel;
 import java.util.Map;
+import software.amazon.awssdk.core.util.VersionInfo;
 
 /**
  * Renders {@code docs/api-coverage.md} from the operation registry the server routes with and the handlers the
@@ -20,11 +21,12 @@ public final class ApiCoverageReport {
                 + "model) and the handlers each service registers; `ApiCoverageDocTest` fails when this file is "
                 + "stale (regenerate with `./mvnw -pl watchpost-server -am test -Dtest=ApiCoverageDocTest "
                 + "-Dwatchpost.updateDocs=true -Dsurefire.failIfNoSpecifiedTests=false`).\n\n");
+        String notInSdk = "not in SDK " + VersionInfo.SDK_VERSION;
         out.append("States: **implemented** — answered by Watchpost; **not implemented** — answers a well-formed "
-                + "`NotImplemented` (HTTP 501) error naming the operation; **not in SDK 2.40.2** — botocore 1.43.11 "
+                + "`NotImplemented` (HTTP 501) error naming the operation; **" + notInSdk + "** — botocore "
                 + "knows the operation but the AWS SDK for Java v2 release Watchpost builds on does not model it, so "
                 + "it is routed by name and answers `NotImplemented` until a newer SDK can be used.\n\n");
-        out.append("| service | implemented | not implemented | not in SDK 2.40.2 |\n|---|---|---|---|\n");
+        out.append("| service | implemented | not implemented | " + notInSdk + " |\n|---|---|---|---|\n");
         for (ServiceModel service : catalog.services()) {
             long implemented = service.sortedOperations().stream().filter(op -> has(handlers, service, op))
                     .count();
@@ -43,7 +45,7 @@ public final class ApiCoverageReport {
                         .append(" |\n");
             }
             for (String name : service.untypedOperations().stream().sorted().toList()) {
-                out.append("| ").append(name).append(" | not in SDK 2.40.2 (answers `NotImplemented`) |\n");
+                out.append("| ").append(name).append(" | ").append(notInSdk).append(" (answers `NotImplemented`) |\n");
             }
         }
         return out.toString();

@@ -137,12 +137,12 @@ class MainIT {
                     software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"));
             logs = CloudWatchLogsClient.builder().endpointOverride(endpoint)
                     .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(credentials)
-                    .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                    .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
                     .build();
             cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()
                     .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
                     .credentialsProvider(credentials)
-                    .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                    .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
                     .build();
         }
 

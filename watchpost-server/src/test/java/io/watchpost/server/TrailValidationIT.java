@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -41,7 +41,7 @@ class TrailValidationIT {
                 S3Client s3 = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
                         .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create(TestServer.ACCESS_KEY, TestServer.SECRET_KEY)))
-                        .httpClientBuilder(ApacheHttpClient.builder()).build();
+                        .httpClientBuilder(Apache5HttpClient.builder()).build();
                 CloudTrailClient trail = server.client(CloudTrailClient.builder());
                 CloudWatchLogsClient logs = server.client(CloudWatchLogsClient.builder())) {
             s3.createBucket(r -> r.bucket(BUCKET));

@@ -136,12 +136,6 @@ class WireIT {
         assertThat(json(json).path("__type").asText()).isEqualTo("NotImplemented");
         assertThat(json.headers().firstValue("x-amzn-query-error")).contains("NotImplemented;Receiver");
 
-        HttpResponse<byte[]> untyped = RawHttp.post(server.endpoint(), "/", "{}".getBytes(UTF_8),
-                "X-Amz-Target", "GraniteServiceVersion20100801.GetOTelEnrichment",
-                "Content-Type", "application/x-amz-json-1.0");
-        assertThat(untyped.statusCode()).as("an operation newer than our SDK is named, not unknown").isEqualTo(501);
-        assertThat(json(untyped).path("message").asText()).contains("GetOTelEnrichment");
-
         HttpResponse<byte[]> cbor = RawHttp.post(server.endpoint(),
                 "/service/com.amazonaws.cloudwatch.GraniteServiceVersion20100801/operation/DescribeAnomalyDetectors",
                 CBOR.writeValueAsBytes(JSON.createObjectNode()),

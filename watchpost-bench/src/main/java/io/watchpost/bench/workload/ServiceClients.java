@@ -7,7 +7,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -26,7 +26,7 @@ public record ServiceClients(CloudWatchClient cloudWatch, CloudWatchLogsClient l
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCHMARK", "bench-secret"));
 
     public static ServiceClients connect(URI endpoint, int connections, Duration callTimeout) {
-        SdkHttpClient http = ApacheHttpClient.builder()
+        SdkHttpClient http = Apache5HttpClient.builder()
                 .maxConnections(connections)
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(callTimeout)
