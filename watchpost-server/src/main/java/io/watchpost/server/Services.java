@@ -11,6 +11,7 @@ import io.watchpost.cloudwatch.alarms.AlarmsService;
 import io.watchpost.cloudwatch.math.MetricDataService;
 import io.watchpost.cloudwatch.metrics.MetricsService;
 import io.watchpost.core.PageTokens;
+import io.watchpost.core.Scope;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.core.port.ApiCallRecorder;
@@ -41,6 +42,7 @@ import io.watchpost.store.StateJournal;
 import io.watchpost.store.outbox.Outbox;
 import io.watchpost.xray.SamplingRulesService;
 import io.watchpost.xray.daemon.XrayDaemon;
+import io.watchpost.xray.otlp.OtlpTraceReceiver;
 import io.watchpost.xray.sampling.SamplingTargetsService;
 import io.watchpost.xray.traces.TraceService;
 import java.io.Closeable;
@@ -63,6 +65,7 @@ final class Services implements Closeable {
     private final List<WatchpostService> services;
     private final CloudTrailRecorder recorder;
     private final int daemonPort;
+    private final OtlpTraceReceiver otlpTraces;
     private final List<Closer> closeables;
 
     /** Something to stop at shutdown. */
@@ -72,10 +75,11 @@ final class Services implements Closeable {
     }
 
     private Services(List<WatchpostService> services, CloudTrailRecorder recorder, int daemonPort,
-            List<Closer> closeables) {
+            OtlpTraceReceiver otlpTraces, List<Closer> closeables) {
         this.services = services;
         this.recorder = recorder;
         this.daemonPort = daemonPort;
+        this.otlpTraces = otlpTraces;
         this.closeables = closeables;
     }
 
@@ -174,10 +178,13 @@ final class Services implements Closeable {
             SamplingRulesService samplingRules = new SamplingRulesService(journal, clock, tokens);
             SamplingTargetsService samplingTargets = new SamplingTargetsService(samplingRules, clock);
             TraceService traces = closing(new TraceService(journal, dataDir, clock, scheduler, tokens));
+            // Unsigned X-Ray traffic (daemon UDP, OTLP) belongs to the default account in us-east-1.
+            Scope unsigned = new Scope(config.auth().defaultAccountId(), "us-east-1");
+            OtlpTraceReceiver otlpTraces = new OtlpTraceReceiver(traces, unsigned);
             int daemonPort = -1;
             if (config.xrayDaemonPort() >= 0) {
                 XrayDaemon daemon = new XrayDaemon(traces, samplingRules, samplingTargets,
-                        config.auth().defaultAccountId(), "us-east-1", clock);
+                        unsigned.accountId(), unsigned.region(), clock);
                 closeables.add(daemon::close);
                 daemonPort = daemon.start(config.host(), config.xrayDaemonPort());
             }
@@ -200,7 +207,7 @@ final class Services implements Closeable {
                     samplingRules, samplingTargets, traces,
                     trails, new LookupEventsService(recorder, clock, tokens),
                     s3));
-            return new Services(List.copyOf(services), recorder, daemonPort, List.copyOf(closeables));
+            return new Services(List.copyOf(services), recorder, daemonPort, otlpTraces, List.copyOf(closeables));
         }
 
         void closeQuietly() {
@@ -211,6 +218,11 @@ final class Services implements Closeable {
                         "closing a half-built service graph failed", e);
             }
         }
+    }
+
+    /** The OTLP/HTTP traces endpoint ({@code /v1/traces}) feeding X-Ray. */
+    OtlpTraceReceiver otlpTraces() {
+        return otlpTraces;
     }
 
     /** The X-Ray daemon's port, or -1 when it is off. */

@@ -58,7 +58,7 @@ public final class Watchpost implements AutoCloseable {
                     clock, WireLimits.DEFAULT);
             Watchpost[] self = new Watchpost[1];
             HttpServer http = new HttpServer(config.host(), config.port(), processor, WireLimits.DEFAULT,
-                    version(), config.developmentMode(), () -> self[0].reset());
+                    version(), config.developmentMode(), () -> self[0].reset(), services.otlpTraces());
             self[0] = new Watchpost(journal, services, http, startTicker(scheduler));
             http.start();
             return self[0];

@@ -2,6 +2,7 @@ package io.watchpost.server.http;
 
 import io.watchpost.wire.RequestProcessor;
 import io.watchpost.wire.WireLimits;
+import io.watchpost.xray.otlp.OtlpTraceReceiver;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -11,7 +12,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The one HTTP port: Jetty 12 core handlers, requests on virtual threads, {@code TCP_NODELAY} on every accepted
+ * The one HTTP port (the AWS APIs, the reserved admin paths and OTLP's {@code /v1/traces}): Jetty 12 core
+ * handlers, requests on virtual threads, {@code TCP_NODELAY} on every accepted
  * connection (keep-alive clients such as botocore otherwise wait out Nagle and delayed ACKs; ARCHITECTURE §9).
  */
 public final class HttpServer implements AutoCloseable {
@@ -19,7 +21,7 @@ public final class HttpServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public HttpServer(String host, int port, RequestProcessor processor, WireLimits limits, String version,
-            boolean developmentMode, Runnable reset) {
+            boolean developmentMode, Runnable reset, OtlpTraceReceiver otlpTraces) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("watchpost-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -35,7 +37,8 @@ public final class HttpServer implements AutoCloseable {
         connector.setPort(port);
         connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
-        server.setHandler(new AdminHandler(new ApiHandler(processor, limits), version, developmentMode, reset));
+        server.setHandler(new AdminHandler(new OtlpHandler(new ApiHandler(processor, limits), otlpTraces), version,
+                developmentMode, reset));
         server.setStopAtShutdown(false);
     }
 

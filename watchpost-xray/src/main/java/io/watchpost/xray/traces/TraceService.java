@@ -94,8 +94,16 @@ public final class TraceService implements WatchpostService, AutoCloseable {
      * listener; answers why when the document is rejected.
      */
     public Optional<UnprocessedTraceSegment> ingest(Scope scope, String document) {
+        return ingest(scope, document, true);
+    }
+
+    /**
+     * As {@link #ingest(Scope, String)}; without {@code checkTraceIdAge} the trace id's epoch is not held to X-Ray's
+     * 30 days: OTLP trace ids are W3C ids whose first 32 bits are random, which X-Ray's OTLP endpoint accepts.
+     */
+    public Optional<UnprocessedTraceSegment> ingest(Scope scope, String document, boolean checkTraceIdAge) {
         long now = clock.millis();
-        return switch (parser.parse(document, now)) {
+        return switch (parser.parse(document, checkTraceIdAge ? now : Long.MIN_VALUE)) {
             case SegmentParser.Accepted accepted -> {
                 synchronized (appendLock) {
                     long offset = log.append(scope, accepted.segment().traceId(), document, now);
