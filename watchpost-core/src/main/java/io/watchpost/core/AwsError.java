@@ -71,6 +71,8 @@ public enum AwsError {
     EVENTS_INVALID_EVENT_PATTERN("InvalidEventPatternException", 400, Fault.SENDER),
     EVENTS_CONCURRENT_MODIFICATION("ConcurrentModificationException", 400, Fault.SENDER),
     EVENTS_ILLEGAL_STATUS("IllegalStatusException", 400, Fault.SENDER),
+    // Activate/DeactivateEventSource of a partner event source in the wrong state (botocore events model).
+    EVENTS_INVALID_STATE("InvalidStateException", 400, Fault.SENDER),
     EVENTS_INTERNAL("InternalException", 500, Fault.RECEIVER),
 
     // Schemas (restJson1).
@@ -123,7 +125,12 @@ public enum AwsError {
     S3_INVALID_RANGE("InvalidRange", 416, Fault.SENDER),
     S3_BAD_DIGEST("BadDigest", 400, Fault.SENDER),
     S3_INVALID_DIGEST("InvalidDigest", 400, Fault.SENDER),
-    S3_KEY_TOO_LONG("KeyTooLongError", 400, Fault.SENDER);
+    S3_KEY_TOO_LONG("KeyTooLongError", 400, Fault.SENDER),
+    S3_NO_SUCH_UPLOAD("NoSuchUpload", 404, Fault.SENDER),
+    S3_INVALID_PART("InvalidPart", 400, Fault.SENDER),
+    S3_INVALID_PART_ORDER("InvalidPartOrder", 400, Fault.SENDER),
+    S3_ENTITY_TOO_SMALL("EntityTooSmall", 400, Fault.SENDER),
+    S3_ENTITY_TOO_LARGE("EntityTooLarge", 400, Fault.SENDER);
 
     /** Who is at fault: AWS's {@code Sender} (client) or {@code Receiver} (server). */
     public enum Fault { SENDER, RECEIVER }

@@ -92,7 +92,7 @@ final class ListOperations {
                 .toList();
     }
 
-    private static UnaryOperator<String> encoder(String encodingType) {
+    static UnaryOperator<String> encoder(String encodingType) {
         if (encodingType == null) {
             return UnaryOperator.identity();
         }

@@ -52,16 +52,25 @@ final class ObjectOperations {
     }
 
     ObjectMeta store(String bucket, String key, byte[] body, String contentType, Map<String, String> metadata) {
-        Map<String, String> lowered = new TreeMap<>();
-        metadata.forEach((name, value) -> lowered.put(name.toLowerCase(Locale.ROOT), value));
-        ObjectMeta meta = new ObjectMeta(key, body.length, ObjectFiles.md5Hex(body),
-                contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType,
-                state.clock.millis(), lowered);
+        ObjectMeta meta = ObjectMeta.simple(key, body.length, ObjectFiles.md5Hex(body), contentType(contentType),
+                state.clock.millis(), lowered(metadata));
         state.put(bucket, meta, body);
         return meta;
     }
 
-    private static void checkKey(String key) {
+    /** S3's answer when a write names no Content-Type. */
+    static String contentType(String given) {
+        return given == null || given.isEmpty() ? DEFAULT_CONTENT_TYPE : given;
+    }
+
+    /** User metadata as S3 keeps it: names in lower case. */
+    static Map<String, String> lowered(Map<String, String> metadata) {
+        Map<String, String> lowered = new TreeMap<>();
+        metadata.forEach((name, value) -> lowered.put(name.toLowerCase(Locale.ROOT), value));
+        return lowered;
+    }
+
+    static void checkKey(String key) {
         if (key == null || key.isEmpty()) {
             throw new AwsException(AwsError.S3_INVALID_ARGUMENT, "Object key must not be empty");
         }
@@ -70,7 +79,7 @@ final class ObjectOperations {
         }
     }
 
-    private static void checkContentMd5(String contentMd5, byte[] body) {
+    static void checkContentMd5(String contentMd5, byte[] body) {
         if (contentMd5 == null) {
             return;
         }
@@ -112,7 +121,7 @@ final class ObjectOperations {
                 .contentLength(meta.size()).contentType(meta.contentType()).metadata(meta.metadata()).build();
     }
 
-    private ObjectMeta meta(String bucket, String key) {
+    ObjectMeta meta(String bucket, String key) {
         state.bucket(bucket);
         ObjectMeta meta = key == null ? null : state.index(bucket).get(key);
         if (meta == null) {
@@ -121,7 +130,7 @@ final class ObjectOperations {
         return meta;
     }
 
-    private static AwsException noSuchKey() {
+    static AwsException noSuchKey() {
         return new AwsException(AwsError.S3_NO_SUCH_KEY, "The specified key does not exist.");
     }
 

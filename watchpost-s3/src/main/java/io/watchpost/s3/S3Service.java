@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
@@ -22,15 +26,20 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
  * The bucket subset of S3 (endpoint prefix {@code s3}) and the {@link ObjectStore} port that CloudTrail and
  * Logs exports write through. Buckets and policies live in the state journal; objects live under
- * {@code objectsDirectory}, one crash-safe file each ({@link ObjectFiles}). PutObject takes a
+ * {@code objectsDirectory}, one crash-safe file each ({@link ObjectFiles}); parts of multipart uploads in its sibling
+ * {@code uploads}, removed when the upload completes or is aborted. PutObject and UploadPart take a
  * {@link io.watchpost.core.api.StreamingInput} and GetObject returns a
  * {@link io.watchpost.core.api.StreamingOutput}, because the SDK models those bodies outside its POJOs.
  * Thread-safe.
@@ -40,9 +49,13 @@ public final class S3Service implements WatchpostService, ObjectStore {
     final BucketOperations buckets;
     final ObjectOperations objects;
     final ListOperations lists;
+    final MultipartUploads multipart;
+    final UploadListings uploadLists;
+    final CopyOperations copies;
 
     /**
-     * @param objectsDirectory a directory this service owns (for example {@code <data>/s3/objects})
+     * @param objectsDirectory a directory this service owns (for example {@code <data>/s3/objects}); the parts of
+     *     multipart uploads go to its sibling {@code uploads}
      */
     public S3Service(StateJournal journal, Path objectsDirectory, Clock clock) {
         this.state = new S3State(requireNonNull(journal, "journal is null"),
@@ -50,6 +63,9 @@ public final class S3Service implements WatchpostService, ObjectStore {
         this.buckets = new BucketOperations(state);
         this.objects = new ObjectOperations(state);
         this.lists = new ListOperations(state);
+        this.multipart = new MultipartUploads(state);
+        this.uploadLists = new UploadListings(state, multipart);
+        this.copies = new CopyOperations(state, objects, multipart);
     }
 
     @Override
@@ -75,12 +91,21 @@ public final class S3Service implements WatchpostService, ObjectStore {
                 .on(DeleteObjectsRequest.class, objects::deleteMany)
                 .on(ListObjectsRequest.class, lists::listV1)
                 .on(ListObjectsV2Request.class, lists::listV2)
+                .on(CreateMultipartUploadRequest.class, multipart::create)
+                .onStreaming(UploadPartRequest.class, multipart::uploadPart)
+                .on(CompleteMultipartUploadRequest.class, multipart::complete)
+                .on(AbortMultipartUploadRequest.class, multipart::abort)
+                .on(ListMultipartUploadsRequest.class, uploadLists::listUploads)
+                .on(ListPartsRequest.class, uploadLists::listParts)
+                .on(CopyObjectRequest.class, copies::copyObject)
+                .on(UploadPartCopyRequest.class, copies::uploadPartCopy)
                 .build();
     }
 
     @Override
     public void afterReset() {
         state.forgetIndexes();
+        state.parts.deleteAll();
     }
 
     @Override

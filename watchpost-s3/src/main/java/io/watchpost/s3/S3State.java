@@ -6,25 +6,34 @@ import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The state the S3 operations share: buckets in the journal (durable before an operation returns), objects in
- * {@link ObjectFiles}, and an in-memory key index per bucket, loaded from the files' headers on first use.
- * Thread-safe: writes to a bucket's objects hold that bucket's index as the lock, so the index and the files
- * agree; reads of the index are lock-free.
+ * The state the S3 operations share: buckets and in-progress multipart uploads in the journal (durable before an
+ * operation returns), objects in {@link ObjectFiles}, the parts of uploads in a second {@link ObjectFiles} (one
+ * directory per upload id, one file per part), and an in-memory key index per bucket, loaded from the files'
+ * headers on first use. Thread-safe: writes to a bucket's objects hold that bucket's index as the lock, so the index
+ * and the files agree; reads of the index are lock-free.
  */
 final class S3State {
     final StateTable<BucketRecord> buckets;
+    final StateTable<UploadRecord> uploads;
     final ObjectFiles files;
+    final ObjectFiles parts;
     final Clock clock;
     private final Map<String, ConcurrentSkipListMap<String, ObjectMeta>> indexes = new ConcurrentHashMap<>();
 
+    /**
+     * @param objectsDirectory where objects live; parts of multipart uploads live in its sibling {@code uploads}
+     */
     S3State(StateJournal journal, Path objectsDirectory, Clock clock) {
         this.buckets = journal.table("s3.buckets", BucketRecord.class);
+        this.uploads = journal.table("s3.uploads", UploadRecord.class);
         this.files = new ObjectFiles(objectsDirectory);
+        this.parts = new ObjectFiles(objectsDirectory.resolveSibling("uploads"));
         this.clock = clock;
     }
 
@@ -50,6 +59,15 @@ final class S3State {
         }
     }
 
+    /** Publishes an object streamed from {@code sources} (parts, or a range of another object). */
+    void put(String bucket, ObjectMeta meta, List<ObjectFiles.ContentRef> sources) {
+        ConcurrentSkipListMap<String, ObjectMeta> index = index(bucket);
+        synchronized (index) {
+            files.write(bucket, meta, sources);
+            index.put(meta.key(), meta);
+        }
+    }
+
     void delete(String bucket, String key) {
         ConcurrentSkipListMap<String, ObjectMeta> index = index(bucket);
         synchronized (index) {
@@ -58,9 +76,16 @@ final class S3State {
         }
     }
 
+    /** Forgets a deleted bucket: its object files, and the uploads still in progress into it with their parts. */
     void dropBucket(String bucket) {
         files.deleteBucketDirectory(bucket);
         indexes.remove(bucket);
+        uploads.view().forEach((id, upload) -> {
+            if (upload.bucket().equals(bucket)) {
+                uploads.remove(id);
+                parts.deleteBucketDirectory(id);
+            }
+        });
     }
 
     void forgetIndexes() {

@@ -144,7 +144,10 @@ final class Router {
                             .filter(operation -> operation.uri().isPresent())
                             .map(operation -> new RestEntry(service, operation)))
                     .sorted(java.util.Comparator.comparingInt(
-                            (RestEntry entry) -> entry.operation().uri().orElseThrow().specificity()).reversed())
+                            (RestEntry entry) -> entry.operation().uri().orElseThrow().specificity())
+                            .thenComparingInt(entry -> entry.service().protocols().contains(Protocol.REST_XML)
+                                    ? restXml.requirements(entry.operation()) : 0)
+                            .reversed())
                     .toList();
             restIndex = index;
         }

@@ -68,6 +68,16 @@ public final class RestXmlCodec implements ProtocolCodec {
         return present.keySet().containsAll(query);
     }
 
+    /**
+     * How many query members and headers {@code operation} requires: among operations with equally specific URI
+     * templates, the one that requires more is tried first, so UploadPartCopy wins over CopyObject and UploadPart
+     * over PutObject for a request that carries what both accept.
+     */
+    public int requirements(OperationModel operation) {
+        return required(operation, MarshallLocation.QUERY_PARAM).size()
+                + required(operation, MarshallLocation.HEADER).size();
+    }
+
     private static List<String> required(OperationModel operation, MarshallLocation location) {
         return operation.requestBuilder().get().sdkFields().stream()
                 .filter(f -> f.location() == location && f.containsTrait(RequiredTrait.class))
