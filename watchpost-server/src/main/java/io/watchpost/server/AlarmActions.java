@@ -51,6 +51,12 @@ final class AlarmActions implements AlarmStateListener, AutoCloseable {
         });
     }
 
+    /** Actions a mute rule held back: the event went out with the state change, so only the actions run now. */
+    @Override
+    public void actionsReleased(AlarmStateChange change) {
+        executor.execute(() -> change.actions().forEach(action -> run(change, action)));
+    }
+
     private void run(AlarmStateChange change, String action) {
         boolean sns = action.startsWith("arn:aws:sns:") || action.startsWith("arn:aws-cn:sns:")
                 || action.startsWith("arn:aws-us-gov:sns:");

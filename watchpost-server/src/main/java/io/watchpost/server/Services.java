@@ -174,6 +174,7 @@ final class Services implements Closeable {
                     });
             alarmsRef[0] = alarms;
             metrics.registerTaggable("alarm:", alarms::alarmExists);
+            metrics.registerTaggable("alarm-mute-rule:", alarms::muteRuleExists);
 
             SamplingRulesService samplingRules = new SamplingRulesService(journal, clock, tokens);
             SamplingTargetsService samplingTargets = new SamplingTargetsService(samplingRules, clock);

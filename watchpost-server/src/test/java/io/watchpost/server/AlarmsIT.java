@@ -20,9 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmMuteRuleStatus;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmMuteRuleSummary;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.GetAlarmMuteRuleResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MuteTargets;
+import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatch.model.Rule;
+import software.amazon.awssdk.services.cloudwatch.model.Schedule;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -31,7 +38,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
- * Alarms through the real server: created and described with the SDK v2 client (awsQuery); a state change runs
+ * Alarms through the real server: created and described with the SDK v2 client (RPC v2 CBOR); a state change runs
  * its SNS action against an HTTP endpoint mapped in configuration, and its {@code CloudWatch Alarm State Change}
  * event reaches the default bus, where a rule delivers it to a log group.
  */
@@ -111,6 +118,50 @@ class AlarmsIT {
                     .isInstanceOfSatisfying(CloudWatchException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
             assertThat(cloudWatch.describeAlarms(r -> r.alarmNames("bad")).metricAlarms())
                     .as("a refused alarm changes nothing").isEmpty();
+        }
+    }
+
+    /**
+     * A mute rule holds an alarm's SNS action while it is active; the state change still reaches history. Deleting
+     * the rule unmutes at once, and the alarm, still in ALARM, runs the action then.
+     */
+    @Test
+    void muteRulesHoldActionsUntilTheRuleIsDeleted(@TempDir Path dataDir) throws Exception {
+        URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/sns");
+        try (TestServer server = TestServer.start(ServerConfig.forTesting(0, dataDir)
+                        .withDestinations(List.of(new DestinationMapping("arn:aws:sns:*", url))));
+                CloudWatchClient cloudWatch = server.client(CloudWatchClient.builder())) {
+            cloudWatch.putMetricAlarm(r -> r.alarmName("disk").namespace("App").metricName("Disk")
+                    .statistic(Statistic.MAXIMUM).period(60).evaluationPeriods(1).threshold(90.0)
+                    .treatMissingData("ignore")
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(TOPIC));
+            String now = java.time.Instant.now().minusSeconds(60).toString().substring(0, 16);
+            cloudWatch.putAlarmMuteRule(r -> r.name("maintenance").description("patching")
+                    .rule(Rule.builder().schedule(Schedule.builder().expression("at(" + now + ")")
+                            .duration("PT2H").build()).build())
+                    .muteTargets(MuteTargets.builder().alarmNames("disk").build()));
+            GetAlarmMuteRuleResponse rule = cloudWatch.getAlarmMuteRule(r -> r.alarmMuteRuleName("maintenance"));
+            assertThat(rule.status()).isEqualTo(AlarmMuteRuleStatus.ACTIVE);
+            assertThat(rule.muteType()).isEqualTo("ONE_TIME");
+            assertThat(cloudWatch.listAlarmMuteRules(r -> r.alarmName("disk")).alarmMuteRuleSummaries())
+                    .extracting(AlarmMuteRuleSummary::alarmMuteRuleArn)
+                    .containsExactly("arn:aws:cloudwatch:us-east-1:000000000000:alarm-mute-rule:maintenance");
+
+            cloudWatch.setAlarmState(r -> r.alarmName("disk").stateValue(StateValue.ALARM).stateReason("testing"));
+            assertThat(cloudWatch.describeAlarmHistory(r -> r.alarmName("disk")).alarmHistoryItems())
+                    .extracting(AlarmHistoryItem::historySummary).contains("Alarm updated from INSUFFICIENT_DATA "
+                            + "to ALARM");
+            assertThat(notifications.poll(2, TimeUnit.SECONDS)).as("the action is muted").isNull();
+
+            cloudWatch.deleteAlarmMuteRule(r -> r.alarmMuteRuleName("maintenance"));
+            String notification = notifications.poll(30, TimeUnit.SECONDS);
+            assertThat(notification).as("released when the rule is deleted").isNotNull();
+            assertThat(JSON.readTree(JSON.readTree(notification).path("Message").asText()).path("AlarmName")
+                    .asText()).isEqualTo("disk");
+            assertThatThrownBy(() -> cloudWatch.getAlarmMuteRule(r -> r.alarmMuteRuleName("maintenance")))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(404));
+            assertThat(cloudWatch.describeAlarmContributors(r -> r.alarmName("disk")).alarmContributors()).isEmpty();
         }
     }
 }

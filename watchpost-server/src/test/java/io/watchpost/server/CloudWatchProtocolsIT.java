@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
 
 /**
- * CloudWatch in all three of its protocols — awsQuery (the SDK v2 client), JSON 1.0 and RPC v2 CBOR — on the
- * same dashboards, so each protocol sees what the others wrote.
+ * CloudWatch in all three of its protocols — awsQuery (form requests, XML answers), JSON 1.0 and RPC v2 CBOR (what
+ * the SDK v2 client and the aws CLI speak since SDK 2.5x / botocore 1.4x) — on the same dashboards, so each protocol
+ * sees what the others wrote. {@code CloudWatchBoto3ProtocolsIT} drives each protocol with boto3 as a client.
  */
 class CloudWatchProtocolsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,9 +64,17 @@ class CloudWatchProtocolsIT {
                 "Content-Type", "application/cbor", "Accept", "application/cbor");
     }
 
+    private static HttpResponse<byte[]> query(String form) throws Exception {
+        return RawHttp.post(server.endpoint(), "/", form.getBytes(UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+    }
+
     @Test
     void queryWritesAndJsonAndCborRead() throws Exception {
-        cloudWatch.putDashboard(r -> r.dashboardName("ops").dashboardBody(BODY));
+        HttpResponse<byte[]> put = query("Action=PutDashboard&Version=2010-08-01&DashboardName=ops&DashboardBody="
+                + java.net.URLEncoder.encode(BODY, UTF_8));
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(new String(put.body(), UTF_8)).contains("<PutDashboardResponse");
 
         HttpResponse<byte[]> json = json("GetDashboard", JSON.createObjectNode().put("DashboardName", "ops"));
         assertThat(json.statusCode()).isEqualTo(200);
@@ -93,6 +102,17 @@ class CloudWatchProtocolsIT {
         assertThat(cloudWatch.listDashboards().dashboardEntries()).extracting(DashboardEntry::dashboardName)
                 .containsExactly("from-cbor", "from-json");
         assertThat(cloudWatch.getDashboard(r -> r.dashboardName("from-cbor")).dashboardBody()).isEqualTo(BODY);
+
+        HttpResponse<byte[]> query = query("Action=GetDashboard&Version=2010-08-01&DashboardName=from-json");
+        assertThat(query.statusCode()).isEqualTo(200);
+        assertThat(new String(query.body(), UTF_8))
+                .contains("<GetDashboardResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">")
+                .contains("<DashboardName>from-json</DashboardName>")
+                .contains("<DashboardArn>arn:aws:cloudwatch::000000000000:dashboard/from-json</DashboardArn>");
+        HttpResponse<byte[]> missing = query("Action=GetDashboard&Version=2010-08-01&DashboardName=missing");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new String(missing.body(), UTF_8)).contains("<Code>ResourceNotFound</Code>")
+                .contains("<Type>Sender</Type>");
     }
 
     @Test

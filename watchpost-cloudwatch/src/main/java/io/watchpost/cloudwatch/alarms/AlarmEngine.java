@@ -88,6 +88,7 @@ final class AlarmEngine {
         lastSlot.keySet().retainAll(alarms.view().keySet());
         synchronized (lock) {
             composites.suppression.expire(now.toEpochMilli(), composites);
+            composites.mutes.release(now.toEpochMilli());
         }
     }
 
@@ -194,9 +195,9 @@ final class AlarmEngine {
         };
         String detail = AlarmEvents.stateChangeDetail(updated, alarm.state(), next);
         try {
-            listener.stateChanged(new AlarmStateChange(scope, alarm.name(), arn,
+            listener.stateChanged(composites.mutes.onTransition(new AlarmStateChange(scope, alarm.name(), arn,
                     Instant.ofEpochMilli(next.updatedMillis()), alarm.state().value(), next.value(), next.reason(),
-                    actions, detail, AlarmNotifications.message(scope, arn, updated, alarm.state(), next)));
+                    actions, detail, AlarmNotifications.message(scope, arn, updated, alarm.state(), next))));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "alarm state listener failed for " + arn, e);
         }

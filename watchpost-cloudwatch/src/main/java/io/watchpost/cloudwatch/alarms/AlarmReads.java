@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmContributorsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmContributorsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
@@ -221,5 +223,27 @@ final class AlarmReads {
             }
         }
         return DescribeAlarmsForMetricResponse.builder().metricAlarms(result).build();
+    }
+
+    /**
+     * DescribeAlarmContributors. Contributors are the time series of a multi-time-series (Metrics Insights query)
+     * alarm; Watchpost's metric, math and composite alarms each watch one series, so an existing alarm has none.
+     */
+    DescribeAlarmContributorsResponse contributors(RequestContext context, DescribeAlarmContributorsRequest r) {
+        Violations v = new Violations();
+        if (r.alarmName() == null) {
+            v.missing("alarmName");
+        }
+        v.checkString("alarmName", r.alarmName(), 1, 255, null);
+        v.throwIfAny(AwsError.CW_VALIDATION_ERROR);
+        if (r.nextToken() != null) {
+            throw new AwsException(AwsError.CW_INVALID_NEXT_TOKEN, "The service cannot decode the specified "
+                    + "NextToken.");
+        }
+        if (composites.stateOf(context.scope(), r.alarmName()).isEmpty()) {
+            throw new AwsException(AwsError.CW_RESOURCE_NOT_FOUND_EXCEPTION, "Alarm " + r.alarmName()
+                    + " does not exist.");
+        }
+        return DescribeAlarmContributorsResponse.builder().alarmContributors(List.of()).build();
     }
 }

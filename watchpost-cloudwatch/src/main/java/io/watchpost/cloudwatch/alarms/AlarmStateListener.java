@@ -10,5 +10,11 @@ package io.watchpost.cloudwatch.alarms;
 public interface AlarmStateListener {
     void stateChanged(AlarmStateChange change);
 
+    /**
+     * Actions an alarm mute rule held back are due now: the alarm is still in the state of {@code change}, whose
+     * actions were muted when it happened. Run them; the state-change event was already published.
+     */
+    default void actionsReleased(AlarmStateChange change) {}
+
     AlarmStateListener NONE = change -> {};
 }

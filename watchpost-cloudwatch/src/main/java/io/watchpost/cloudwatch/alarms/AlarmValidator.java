@@ -200,7 +200,7 @@ final class AlarmValidator {
         }
     }
 
-    private static void tags(Violations v, List<Tag> tags) {
+    static void tags(Violations v, List<Tag> tags) {
         for (int i = 0; i < tags.size(); i++) {
             Tag t = tags.get(i);
             String m = "tags." + (i + 1) + ".member";

@@ -107,6 +107,7 @@ final class AlarmWrites {
                     history.compositeConfiguration(scope, c, "Delete", now);
                 });
                 tags.remove(AlarmEngine.arn(scope, name));
+                composites.mutes.forget(scope, name);
             }
         }
         return DeleteAlarmsResponse.builder().build();

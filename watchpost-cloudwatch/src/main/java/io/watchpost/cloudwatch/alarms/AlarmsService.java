@@ -11,12 +11,17 @@ import io.watchpost.core.port.Scheduler;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.time.Clock;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmMuteRuleRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmContributorsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.EnableAlarmActionsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetAlarmMuteRuleRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListAlarmMuteRulesRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutAlarmMuteRuleRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutCompositeAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateRequest;
@@ -37,6 +42,7 @@ public final class AlarmsService implements WatchpostService {
     private final ApiHandlers handlers;
     private final AlarmHistory history;
     private final Clock clock;
+    private final MuteRuleOperations muteRules;
 
     public AlarmsService(StateJournal journal, MetricDataSource source, Clock clock, Scheduler scheduler,
             PageTokens pageTokens, AlarmStateListener listener) {
@@ -49,8 +55,11 @@ public final class AlarmsService implements WatchpostService {
         requireNonNull(journal, "journal is null");
         this.alarms = journal.table(ALARMS_TABLE, AlarmRecord.class);
         AlarmHistory history = new AlarmHistory(journal.table(AlarmHistory.TABLE, HistoryRecord.class));
-        this.composites = new CompositeEngine(journal.table(COMPOSITES_TABLE, CompositeRecord.class), alarms,
-                history, requireNonNull(listener, "listener is null"));
+        StateTable<CompositeRecord> compositeTable = journal.table(COMPOSITES_TABLE, CompositeRecord.class);
+        AlarmMutes mutes = new AlarmMutes(journal.table(AlarmMutes.RULES_TABLE, MuteRuleRecord.class),
+                journal.table(AlarmMutes.HELD_TABLE, HeldActions.class), alarms, compositeTable,
+                requireNonNull(listener, "listener is null"));
+        this.composites = new CompositeEngine(compositeTable, alarms, history, listener, mutes);
         this.engine = new AlarmEngine(alarms, history, requireNonNull(source, "source is null"),
                 requireNonNull(clock, "clock is null"), listener, composites);
         AlarmWrites writes = new AlarmWrites(alarms, history, engine, clock,
@@ -60,6 +69,7 @@ public final class AlarmsService implements WatchpostService {
         this.clock = clock;
         AlarmReads reads = new AlarmReads(alarms, composites, requireNonNull(pageTokens, "pageTokens is null"));
         HistoryReads historyReads = new HistoryReads(history.table(), pageTokens);
+        this.muteRules = new MuteRuleOperations(mutes, engine.lock, clock, pageTokens, tags);
         this.handlers = ApiHandlers.builder()
                 .on(PutMetricAlarmRequest.class, writes::put)
                 .on(PutCompositeAlarmRequest.class, compositeWrites::put)
@@ -70,6 +80,11 @@ public final class AlarmsService implements WatchpostService {
                 .on(DescribeAlarmsRequest.class, reads::describe)
                 .on(DescribeAlarmsForMetricRequest.class, reads::forMetric)
                 .on(DescribeAlarmHistoryRequest.class, historyReads::describe)
+                .on(DescribeAlarmContributorsRequest.class, reads::contributors)
+                .on(PutAlarmMuteRuleRequest.class, muteRules::put)
+                .on(GetAlarmMuteRuleRequest.class, muteRules::get)
+                .on(ListAlarmMuteRulesRequest.class, muteRules::list)
+                .on(DeleteAlarmMuteRuleRequest.class, muteRules::delete)
                 .build();
         engine.start(requireNonNull(scheduler, "scheduler is null"));
     }
@@ -79,6 +94,13 @@ public final class AlarmsService implements WatchpostService {
         String resource = arn.resource();
         return resource.startsWith("alarm:")
                 && composites.stateOf(arn.scope(), resource.substring("alarm:".length())).isPresent();
+    }
+
+    /** Whether the alarm mute rule an ARN names exists: for {@code registerTaggable("alarm-mute-rule:", …)}. */
+    public boolean muteRuleExists(Arn arn) {
+        String resource = arn.resource();
+        return resource.startsWith("alarm-mute-rule:")
+                && muteRules.exists(arn.scope(), resource.substring("alarm-mute-rule:".length()));
     }
 
     /**

@@ -34,10 +34,12 @@ final class CompositeEngine {
     private final AlarmStateListener listener;
     private final Map<String, CompositeRule> compiled = new ConcurrentHashMap<>();
     final ActionsSuppression suppression;
+    final AlarmMutes mutes;
 
     CompositeEngine(StateTable<CompositeRecord> composites, StateTable<AlarmRecord> alarms, AlarmHistory history,
-            AlarmStateListener listener) {
+            AlarmStateListener listener, AlarmMutes mutes) {
         this.composites = composites;
+        this.mutes = mutes;
         this.alarms = alarms;
         this.history = history;
         this.listener = listener;
@@ -158,10 +160,10 @@ final class CompositeEngine {
             default -> updated.insufficientDataActions();
         };
         try {
-            listener.stateChanged(new AlarmStateChange(scope, c.name(), arn, Instant.ofEpochMilli(next.updatedMillis()),
-                    c.state().value(), next.value(), next.reason(), actions,
+            listener.stateChanged(mutes.onTransition(new AlarmStateChange(scope, c.name(), arn,
+                    Instant.ofEpochMilli(next.updatedMillis()), c.state().value(), next.value(), next.reason(), actions,
                     AlarmEvents.compositeDetail(updated, c.state(), next, c.suppression()),
-                    AlarmNotifications.compositeMessage(scope, arn, updated, c.state(), next)));
+                    AlarmNotifications.compositeMessage(scope, arn, updated, c.state(), next))));
         } catch (RuntimeException e) {
             System.getLogger(CompositeEngine.class.getName()).log(System.Logger.Level.WARNING,
                     "alarm state listener failed for " + arn, e);

@@ -39,6 +39,19 @@ final class AlarmsHarness {
     final MutableClock clock = new MutableClock(START);
     final PageTokens tokens = new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
     final List<AlarmStateChange> changes = new CopyOnWriteArrayList<>();
+    /** Actions an alarm mute rule held back and released later. */
+    final List<AlarmStateChange> released = new CopyOnWriteArrayList<>();
+    private final AlarmStateListener listener = new AlarmStateListener() {
+        @Override
+        public void stateChanged(AlarmStateChange change) {
+            changes.add(change);
+        }
+
+        @Override
+        public void actionsReleased(AlarmStateChange change) {
+            released.add(change);
+        }
+    };
     private final Path dir;
     ClockScheduler scheduler;
     private StateJournal journal;
@@ -55,7 +68,7 @@ final class AlarmsHarness {
         scheduler = new ClockScheduler(clock);
         journal = StateJournal.open(dir.resolve("journal"), Durability.PROCESS);
         metrics = new MetricsService(journal, dir.resolve("metrics"), clock, scheduler, tokens);
-        alarms = new AlarmsService(journal, metrics.dataSource(), clock, scheduler, tokens, changes::add);
+        alarms = new AlarmsService(journal, metrics.dataSource(), clock, scheduler, tokens, listener);
         handlers = ApiHandlers.merge(List.of(metrics.handlers(), alarms.handlers()));
     }
 
