@@ -50,6 +50,10 @@ final class Complex {
             Node<TraceFacts.ServiceNode> match =
                     new Node.BoolIs<>(new Field.Bool<>("service", n -> s.matches(n.id())), true);
             inner = inner instanceof Node.Always<TraceFacts.ServiceNode> ? match : new Node.And<>(List.of(match, inner));
+            if (s.name().isPresent()) {
+                return new Node.Hinted<>(new Node.Exists<>(TraceFacts::services, inner),
+                        new IndexHint.Service(s.name().get()));
+            }
         }
         return new Node.Exists<>(TraceFacts::services, inner);
     }
@@ -63,8 +67,14 @@ final class Complex {
         Node<TraceFacts.EdgeCall> inner = parser.braces(Scope.EDGE);
         Node<TraceFacts.EdgeCall> match = new Node.BoolIs<>(new Field.Bool<>("edge",
                 e -> source.matches(e.source()) && destination.matches(e.destination())), true);
-        return new Node.Exists<>(TraceFacts::edges,
+        Node<TraceFacts> edges = new Node.Exists<>(TraceFacts::edges,
                 inner instanceof Node.Always<TraceFacts.EdgeCall> ? match : new Node.And<>(List.of(match, inner)));
+        // Both ends of an edge are service nodes of the trace.
+        List<IndexHint> ends = new java.util.ArrayList<>();
+        source.name().ifPresent(name -> ends.add(new IndexHint.Service(name)));
+        destination.name().ifPresent(name -> ends.add(new IndexHint.Service(name)));
+        return ends.isEmpty() ? edges
+                : new Node.Hinted<>(edges, ends.size() == 1 ? ends.getFirst() : new IndexHint.AllOf(ends));
     }
 
     private static Node<TraceFacts> annotation(Parser parser, Token word) {

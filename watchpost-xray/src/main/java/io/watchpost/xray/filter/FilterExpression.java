@@ -3,6 +3,7 @@ package io.watchpost.xray.filter;
 import static java.util.Objects.requireNonNull;
 
 import io.watchpost.core.AwsException;
+import java.util.Optional;
 
 /**
  * A compiled X-Ray filter expression (GetTraceSummaries {@code FilterExpression}, group filter expressions), as in
@@ -20,10 +21,12 @@ public final class FilterExpression {
 
     private final String source;
     private final Node<TraceFacts> plan;
+    private final Optional<IndexHint> indexHint;
 
     private FilterExpression(String source, Node<TraceFacts> plan) {
         this.source = source;
         this.plan = plan;
+        this.indexHint = IndexHints.of(plan);
     }
 
     /**
@@ -47,6 +50,14 @@ public final class FilterExpression {
     /** Whether {@code trace} satisfies the expression. */
     public boolean test(TraceFacts trace) {
         return plan.test(requireNonNull(trace, "trace is null"));
+    }
+
+    /**
+     * What every matching trace contains that an index can find (service nodes, annotations), or empty when the
+     * expression gives no such clue and every trace in range must be tested.
+     */
+    public Optional<IndexHint> indexHint() {
+        return indexHint;
     }
 
     /** The expression as written. */

@@ -107,6 +107,14 @@ sealed interface Node<C> {
         }
     }
 
+    /** A node whose matches all satisfy {@code hint}, for stores that index traces; tests as {@code node} does. */
+    record Hinted<C>(Node<C> node, IndexHint hint) implements Node<C> {
+        @Override
+        public boolean test(C context) {
+            return node.test(context);
+        }
+    }
+
     record Always<C>(boolean value) implements Node<C> {
         @Override
         public boolean test(C context) {

@@ -3,6 +3,8 @@ package io.watchpost.xray.traces;
 import io.watchpost.xray.filter.TraceFacts;
 import io.watchpost.xray.segments.Segment;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ record TraceFactsView(TraceSummary summary, Optional<Segment> root, List<Service
         String account = state.scope.accountId();
         List<ServiceNode> services = new ArrayList<>();
         List<EdgeCall> edges = new ArrayList<>();
+        Map<String, NodeId> owners = new HashMap<>();
         for (Segment segment : segments) {
             if (segment.separateSubsegment()) {
                 continue;
@@ -43,10 +46,43 @@ record TraceFactsView(TraceSummary summary, Optional<Segment> root, List<Service
             services.add(new ServiceNode(node, segment.parentId().isEmpty(), false, segment.flags().fault(),
                     segment.flags().error(), segment.flags().throttle(), OptionalDouble.of(segment.duration()),
                     http(segment.http())));
+            own(segment, node, owners);
             addCalls(node, segment.subsegments(), account, services, edges);
         }
+        addSeparateCalls(segments, account, owners, services, edges);
         return new TraceFactsView(state.summary, root, List.copyOf(services), List.copyOf(edges), account,
                 List.copyOf(groups));
+    }
+
+    /**
+     * Subsegments sent on their own belong to the service whose segment (or subsegment) their {@code parent_id}
+     * names, possibly through other separate subsegments; those that call out add a node and an edge as if they
+     * had been embedded. Those whose parent never arrived are left out.
+     */
+    private static void addSeparateCalls(List<Segment> segments, String account, Map<String, NodeId> owners,
+            List<ServiceNode> services, List<EdgeCall> edges) {
+        List<Segment> pending = new ArrayList<>();
+        segments.stream().filter(Segment::separateSubsegment).forEach(pending::add);
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (Iterator<Segment> it = pending.iterator(); it.hasNext(); ) {
+                Segment sub = it.next();
+                NodeId caller = sub.parentId().map(owners::get).orElse(null);
+                if (caller == null) {
+                    continue;
+                }
+                it.remove();
+                progress = true;
+                own(sub, caller, owners);
+                addCalls(caller, List.of(sub), account, services, edges);
+            }
+        }
+    }
+
+    private static void own(Segment segment, NodeId owner, Map<String, NodeId> owners) {
+        owners.put(segment.id(), owner);
+        segment.subsegments().forEach(sub -> own(sub, owner, owners));
     }
 
     private static void addCalls(NodeId caller, List<Segment> subsegments, String account, List<ServiceNode> services,

@@ -109,9 +109,27 @@ final class TraceReads {
                 .build();
     }
 
-    /** The next {@code pageSize + 1} traces of the range that satisfy {@code filter}, scanning in chunks. */
+    /**
+     * The next {@code pageSize + 1} traces of the range that satisfy {@code filter}: among the traces the index
+     * finds for the expression's {@link FilterExpression#indexHint() hint} when it is selective, else scanning the
+     * range in chunks.
+     */
     private List<TraceIndex.Hit> matching(Scope scope, FilterExpression filter, List<Groups.Compiled> definitions,
             boolean byTraceId, TimeRange range, String after, int[] processed) {
+        Optional<List<TraceIndex.Hit>> candidates = filter.indexHint().flatMap(hint -> index.candidates(scope, hint,
+                byTraceId, range.start().toEpochMilli(), range.end().toEpochMilli(), after, processed));
+        if (candidates.isPresent()) {
+            List<TraceIndex.Hit> matches = new ArrayList<>();
+            for (TraceIndex.Hit hit : candidates.get()) {
+                if (test(scope, filter, definitions, hit)) {
+                    matches.add(hit);
+                    if (matches.size() > pageSize) {
+                        break;
+                    }
+                }
+            }
+            return matches;
+        }
         List<TraceIndex.Hit> matches = new ArrayList<>();
         String position = after;
         while (matches.size() <= pageSize) {
@@ -120,10 +138,7 @@ final class TraceReads {
                     range.end().toEpochMilli(), position, FILTER_CHUNK, scanned);
             processed[0] += scanned[0];
             for (TraceIndex.Hit hit : chunk) {
-                boolean match = index.read(scope, hit.trace().traceId, state -> TraceFactsView.of(state, definitions))
-                        .map(filter::test)
-                        .orElse(false);
-                if (match) {
+                if (test(scope, filter, definitions, hit)) {
                     matches.add(hit);
                     if (matches.size() > pageSize) {
                         return matches;
@@ -136,6 +151,12 @@ final class TraceReads {
             position = chunk.get(chunk.size() - 1).position();
         }
         return matches;
+    }
+
+    private boolean test(Scope scope, FilterExpression filter, List<Groups.Compiled> definitions, TraceIndex.Hit hit) {
+        return index.read(scope, hit.trace().traceId, state -> TraceFactsView.of(state, definitions))
+                .map(filter::test)
+                .orElse(false);
     }
 
     GetTraceGraphResponse getTraceGraph(RequestContext context, GetTraceGraphRequest request) {
@@ -180,22 +201,34 @@ final class TraceReads {
         FilterExpression filter = group.map(Groups.Compiled::filter)
                 .filter(f -> !f.source().isBlank()).orElse(null);
         List<Groups.Compiled> definitions = filter == null ? List.of() : groups.compiled(scope);
+        Optional<List<TraceIndex.Hit>> candidates = filter == null ? Optional.empty()
+                : filter.indexHint().flatMap(hint -> index.candidates(scope, hint, false,
+                        range.start().toEpochMilli(), range.end().toEpochMilli(), null, new int[1]));
+        if (candidates.isPresent()) {
+            candidates.get().forEach(hit -> visit(scope, filter, definitions, hit, visitor));
+            return;
+        }
         String after = null;
         while (true) {
             List<TraceIndex.Hit> hits = index.range(scope, false, range.start().toEpochMilli(),
                     range.end().toEpochMilli(), after, FILTER_CHUNK, new int[1]);
             for (TraceIndex.Hit hit : hits) {
-                // Copy start time and segments under the index's lock; build outside it.
-                index.read(scope, hit.trace().traceId, state -> filter == null
-                        || filter.test(TraceFactsView.of(state, definitions))
-                        ? new Visit(state.startMillis(), state.segments()) : null)
-                        .ifPresent(visit -> visitor.visit(visit.startMillis(), visit.segments()));
+                visit(scope, filter, definitions, hit, visitor);
             }
             if (hits.size() < FILTER_CHUNK) {
                 break;
             }
             after = hits.get(hits.size() - 1).position();
         }
+    }
+
+    private void visit(Scope scope, FilterExpression filter, List<Groups.Compiled> definitions, TraceIndex.Hit hit,
+            TraceVisitor visitor) {
+        // Copy start time and segments under the index's lock; build outside it.
+        index.read(scope, hit.trace().traceId, state -> filter == null
+                || filter.test(TraceFactsView.of(state, definitions))
+                ? new Visit(state.startMillis(), state.segments()) : null)
+                .ifPresent(visit -> visitor.visit(visit.startMillis(), visit.segments()));
     }
 
     /** A trace's documents and duration, copied out of the index. */

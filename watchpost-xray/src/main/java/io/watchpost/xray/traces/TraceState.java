@@ -3,9 +3,11 @@ package io.watchpost.xray.traces;
 import io.watchpost.core.Scope;
 import io.watchpost.xray.segments.Segment;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.xray.model.TraceSummary;
 
 /**
@@ -21,6 +23,8 @@ final class TraceState {
     int revision;
     double startTime = Double.NaN;
     TraceSummary summary;
+    /** The {@link IndexTerms} this trace is filed under in its scope's term index. */
+    final Set<String> terms = new HashSet<>();
 
     /** One accepted document: its typed view and where the log keeps it. */
     record Stored(Segment segment, long offset) {}
