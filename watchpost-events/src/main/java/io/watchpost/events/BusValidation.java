@@ -92,8 +92,8 @@ final class BusValidation {
     }
 
     /**
-     * Custom bus names may not contain '/'; a partner bus is named exactly after its partner event source, and
-     * Watchpost hosts no partner event sources, so every partner bus refers to a source that does not exist.
+     * Custom bus names may not contain '/'; a partner bus is named exactly after its partner event source (whether the
+     * source exists and is shared with the caller is the {@link PartnerBusLink}'s question).
      */
     private static void partnerRules(String name, String eventSourceName) {
         if (eventSourceName == null) {
@@ -105,7 +105,5 @@ final class BusValidation {
         if (!name.equals(eventSourceName)) {
             throw new AwsException(AwsError.EVENTS_VALIDATION, "Event bus name must match event source name.");
         }
-        throw new AwsException(AwsError.EVENTS_RESOURCE_NOT_FOUND,
-                "Event source " + eventSourceName + " does not exist.");
     }
 }

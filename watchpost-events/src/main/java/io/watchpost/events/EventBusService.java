@@ -45,10 +45,18 @@ public final class EventBusService implements WatchpostService {
     private final Clock clock;
     private final PageTokens pageTokens;
     private final ApiHandlers handlers;
+    private final PartnerBusLink partners;
     /** Serializes read-modify-write changes of bus records (policy, settings, tags) with deletes. */
     private final Object writeLock = new Object();
 
+    /** Without partner event sources: every partner bus names a source that does not exist. */
     public EventBusService(StateJournal journal, Clock clock, PageTokens pageTokens) {
+        this(journal, clock, pageTokens, PartnerBusLink.NONE);
+    }
+
+    /** Partner buses (CreateEventBus with EventSourceName) attach to the sources in {@code partners}. */
+    public EventBusService(StateJournal journal, Clock clock, PageTokens pageTokens, PartnerBusLink partners) {
+        this.partners = requireNonNull(partners, "partners is null");
         this.buses = requireNonNull(journal, "journal is null").table("events.buses", BusRecord.class);
         this.clock = requireNonNull(clock, "clock is null");
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
@@ -85,8 +93,14 @@ public final class EventBusService implements WatchpostService {
                 request.logConfig() == null ? null : request.logConfig().levelAsString(),
                 request.logConfig() == null ? null : request.logConfig().includeDetailAsString(),
                 null, tags(request), now, now);
+        if (request.eventSourceName() != null) {
+            partners.requireShared(context.scope(), request.eventSourceName());
+        }
         if (buses.putIfAbsent(context.scope().key(name), bus).isPresent()) {
             throw alreadyExists(name);
+        }
+        if (request.eventSourceName() != null) {
+            partners.busCreated(context.scope(), request.eventSourceName());
         }
         return BusViews.created(context.scope(), bus);
     }
@@ -122,7 +136,9 @@ public final class EventBusService implements WatchpostService {
         }
         // Deleting a bus that does not exist succeeds, as in EventBridge.
         synchronized (writeLock) {
-            buses.remove(context.scope().key(request.name()));
+            if (buses.remove(context.scope().key(request.name()))) {
+                partners.busDeleted(context.scope(), request.name());
+            }
         }
         return DeleteEventBusResponse.builder().build();
     }

@@ -25,6 +25,8 @@ import io.watchpost.events.apidestination.ApiDestinationsService;
 import io.watchpost.events.archive.ArchiveService;
 import io.watchpost.events.endpoint.EndpointsService;
 import io.watchpost.events.rules.EventRulesService;
+import io.watchpost.events.partner.PartnerSources;
+import io.watchpost.events.partner.PartnerSourcesService;
 import io.watchpost.events.targets.DurableDeliveries;
 import io.watchpost.logs.LogFiltersService;
 import io.watchpost.logs.LogsService;
@@ -150,7 +152,8 @@ final class Services implements Closeable {
             DurableDeliveries deliveries = closing(DurableDeliveries.open(dataDir.resolve("events").resolve("outbox"),
                     clock, random, scheduler, logEvents.logSink(),
                     Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock))));
-            EventBusService eventBuses = new EventBusService(journal, clock, tokens);
+            PartnerSources partnerSources = new PartnerSources(journal, clock);
+            EventBusService eventBuses = new EventBusService(journal, clock, tokens, partnerSources);
             EventRulesService rules = new EventRulesService(journal, clock, tokens, deliveries, random, scheduler);
             rules.metricsTo(metrics.sink());
             deliveries.metricsTo(metrics.sink());
@@ -201,7 +204,8 @@ final class Services implements Closeable {
                     logGroups, new LogGroupSettingsService(journal, logGroups, clock, tokens), logEvents, logFilters,
                     new FilterPatternService(), exports,
                     new DestinationsService(journal, clock, tokens),
-                    eventBuses, rules, new EventTagsService(eventBuses.tagStore(), rules.tagStore()), archives,
+                    eventBuses, rules, new EventTagsService(eventBuses.tagStore(), rules.tagStore()),
+                    new PartnerSourcesService(partnerSources, tokens, rules::putPartnerEvent, random), archives,
                     new EndpointsService(journal, clock, tokens, random),
                     new ApiDestinationsService(journal, clock, tokens, random),
                     new SchemaRegistryService(journal, tokens),

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Resolves an {@code EventBusName} member (a name, an ARN, or absent for {@code default}) to a bus of the caller's
- * account and region. An ARN of another account or region names no bus here yet (cross-account delivery is the
- * permissions work), so it is answered like a missing bus.
+ * account and region for the management operations; an ARN of another account or region names no bus there. PutEvents
+ * may also {@link #reach} another account's bus of the same region, which its policy then guards.
  */
 final class BusResolver {
     static final String DEFAULT = "default";
@@ -34,6 +34,26 @@ final class BusResolver {
             }
         }
         return buses.exists(scope, name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** A bus that PutEvents can reach: the caller's own, or another account's in the same region (by ARN). */
+    record Reached(Scope scope, String name) {}
+
+    /**
+     * The bus an entry's EventBusName names, also in another account of the caller's region when it is an ARN (its
+     * policy decides whether the caller may put events there); empty when no such bus exists.
+     */
+    Optional<Reached> reach(Scope caller, String nameOrArn) {
+        String name = nameOf(nameOrArn);
+        Scope scope = caller;
+        if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
+            Optional<Arn> arn = Arn.parse(nameOrArn);
+            if (arn.isEmpty() || !arn.get().region().equals(caller.region())) {
+                return Optional.empty();
+            }
+            scope = arn.get().scope();
+        }
+        return buses.exists(scope, name) ? Optional.of(new Reached(scope, name)) : Optional.empty();
     }
 
     /** The bus's resource policy, if any. */

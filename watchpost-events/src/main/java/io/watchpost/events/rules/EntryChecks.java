@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * {@code InvalidArgument}; sources starting with {@code aws.} are reserved for AWS services
  * ({@code NotAuthorizedForSourceException}).
  */
-final class EntryChecks {
+public final class EntryChecks {
     private EntryChecks() {}
 
     static Optional<PutEventsResultEntry> check(PutEventsRequestEntry entry) {
@@ -17,7 +17,7 @@ final class EntryChecks {
     }
 
     /** {@code awsService}: the entry comes from a Watchpost service or a bus target, which may use {@code aws.} sources. */
-    static Optional<PutEventsResultEntry> check(PutEventsRequestEntry entry, boolean awsService) {
+    public static Optional<PutEventsResultEntry> check(PutEventsRequestEntry entry, boolean awsService) {
         if (blank(entry.source())) {
             return Optional.of(missing("Source"));
         }
@@ -33,7 +33,7 @@ final class EntryChecks {
         return Optional.empty();
     }
 
-    static PutEventsResultEntry failure(String code, String message) {
+    public static PutEventsResultEntry failure(String code, String message) {
         return PutEventsResultEntry.builder().errorCode(code).errorMessage(message).build();
     }
 

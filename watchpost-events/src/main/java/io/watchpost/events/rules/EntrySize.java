@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * AWS's PutEvents entry size ("Calculating PutEvents event entry size"): 14 bytes for a Time, plus the UTF-8
  * bytes of Source, DetailType, Detail and each resource. The entries of one request may total at most 256 KB.
  */
-final class EntrySize {
-    static final int MAX_TOTAL_BYTES = 256 * 1024;
+public final class EntrySize {
+    public static final int MAX_TOTAL_BYTES = 256 * 1024;
 
     private EntrySize() {}
 
@@ -25,7 +25,7 @@ final class EntrySize {
         return size;
     }
 
-    static long total(List<PutEventsRequestEntry> entries) {
+    public static long total(List<PutEventsRequestEntry> entries) {
         long total = 0;
         for (PutEventsRequestEntry entry : entries) {
             total += entry == null ? 0 : of(entry);

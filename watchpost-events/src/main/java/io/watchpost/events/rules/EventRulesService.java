@@ -10,6 +10,7 @@ import io.watchpost.core.Scope;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.events.BusDirectory;
+import io.watchpost.events.BusPolicy;
 import io.watchpost.events.TagStore;
 import io.watchpost.events.Tags;
 import io.watchpost.events.Violations;
@@ -336,18 +337,29 @@ public final class EventRulesService implements WatchpostService {
     }
 
     /**
+     * Where PutPartnerEvents puts an event for the account a partner source is shared with: the partner bus (named
+     * after the source, given as the entry's EventBusName) matches and delivers it as PutEvents would; its
+     * {@code aws.partner/} source is allowed.
+     */
+    public PutEventsResultEntry putPartnerEvent(Scope account, PutEventsRequestEntry entry) {
+        return putEvents.putOne(account, entry);
+    }
+
+    /**
      * An event-bus target: the delivered event is put on {@code busName} in {@code to}, keeping its source,
      * detail-type, detail, resources and time. Another account's bus takes it only when its policy lets the rule's
      * account call {@code events:PutEvents}; a refusal is not retryable (it goes to the dead-letter queue).
      */
     void forward(Scope from, Scope to, String busName, String eventJson) throws PermanentFailureException {
-        if (!from.accountId().equals(to.accountId()) && !buses.policy(to, busName)
-                .map(policy -> io.watchpost.events.BusPolicy.allowsPutEvents(policy, from.accountId())).orElse(false)) {
+        var event = EventJson.parse(eventJson).filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+                .orElseThrow(() -> new PermanentFailureException("MalformedDetail", "Target input is not an event."));
+        var call = new BusPolicy.PutEventsCall(from.accountId(), null, BusPolicy.busArn(to, busName),
+                event.path("source").asText(null), event.path("detail-type").asText(null));
+        if (!from.accountId().equals(to.accountId())
+                && !buses.policy(to, busName).map(policy -> BusPolicy.allowsPutEvents(policy, call)).orElse(false)) {
             throw new PermanentFailureException("AccessDeniedException", "Account " + from.accountId()
                     + " is not authorized to put events on event bus " + busName + ".");
         }
-        var event = EventJson.parse(eventJson).filter(com.fasterxml.jackson.databind.JsonNode::isObject)
-                .orElseThrow(() -> new PermanentFailureException("MalformedDetail", "Target input is not an event."));
         List<String> resources = new java.util.ArrayList<>();
         event.path("resources").forEach(r -> resources.add(r.asText()));
         PutEventsRequestEntry entry = PutEventsRequestEntry.builder().source(event.path("source").asText(null))

@@ -64,8 +64,9 @@ final class PutEventsOperation {
         Instant now = clock.instant();
         List<PutEventsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
+        String principalArn = context.principal().arn();
         for (PutEventsRequestEntry entry : entries) {
-            PutEventsResultEntry result = put(scope, entry, now, false, tally);
+            PutEventsResultEntry result = put(scope, principalArn, entry, now, false, tally);
             failed += result.errorCode() == null ? 0 : 1;
             results.add(result);
         }
@@ -105,7 +106,7 @@ final class PutEventsOperation {
 
     /** One entry put by a service or a bus target rather than by a PutEvents call; the result as PutEvents reports it. */
     PutEventsResultEntry putOne(Scope scope, PutEventsRequestEntry entry) {
-        return put(scope, entry, clock.instant(), true, null);
+        return put(scope, null, entry, clock.instant(), true, null);
     }
 
     /** A {@code Scheduled Event} for {@code rule}: delivered to that rule's targets only, as EventBridge does. */
@@ -119,8 +120,13 @@ final class PutEventsOperation {
         return deliverToRule(scope, bus, rule, event, EventJson.write(event), id, now, now);
     }
 
-    private PutEventsResultEntry put(Scope scope, PutEventsRequestEntry entry, Instant now, boolean awsService,
-            PutEventsTally tally) {
+    /**
+     * One entry from {@code scope} (the caller; {@code principalArn} null for services and bus targets, which are
+     * trusted). The bus may be another account's in the same region: its policy must allow the caller, and the event
+     * keeps the caller's account, as EventBridge's cross-account events do.
+     */
+    private PutEventsResultEntry put(Scope scope, String principalArn, PutEventsRequestEntry entry, Instant now,
+            boolean awsService, PutEventsTally tally) {
         Optional<PutEventsResultEntry> invalid = EntryChecks.check(entry, awsService);
         if (invalid.isPresent()) {
             return invalid.get();
@@ -129,22 +135,41 @@ final class PutEventsOperation {
         if (detail.isEmpty()) {
             return EntryChecks.failure("MalformedDetail", "Detail is malformed.");
         }
-        Optional<String> bus = service.buses.find(scope, entry.eventBusName());
+        Optional<BusResolver.Reached> bus = service.buses.reach(scope, entry.eventBusName());
         if (bus.isEmpty()) {
             String name = BusResolver.nameOf(entry.eventBusName());
             return EntryChecks.failure("ResourceNotFoundException", "Event bus " + name + " does not exist.");
         }
+        Scope busScope = bus.get().scope();
+        String busName = bus.get().name();
+        if (!busScope.equals(scope) && !allowed(scope, principalArn, busScope, busName, entry)) {
+            return EntryChecks.failure("AccessDeniedException", "User: " + principalArn
+                    + " is not authorized to perform: events:PutEvents on resource: "
+                    + io.watchpost.events.BusPolicy.busArn(busScope, busName)
+                    + " because no resource-based policy allows the events:PutEvents action");
+        }
         String id = eventId();
         ObjectNode event = event(scope, entry, detail.get(), id, entry.time() == null ? now : entry.time());
-        boolean routed = route(scope, bus.get(), entry.source(), entry.detailType(), event, now, arn -> true, tally);
+        boolean routed = route(busScope, busName, entry.source(), entry.detailType(), event, now, arn -> true, tally);
         if (tally != null) {
             tally.nextEvent();
         }
         if (!routed) {
             return EntryChecks.failure("ThrottlingException", "Rate exceeded.");
         }
-        service.accepted(scope, bus.get(), event, now);
+        service.accepted(busScope, busName, event, now);
         return PutEventsResultEntry.builder().eventId(id).build();
+    }
+
+    private boolean allowed(Scope caller, String principalArn, Scope busScope, String busName,
+            PutEventsRequestEntry entry) {
+        if (principalArn == null) {
+            return false; // services and bus targets put events only on their own account's buses here
+        }
+        var call = new io.watchpost.events.BusPolicy.PutEventsCall(caller.accountId(), principalArn,
+                io.watchpost.events.BusPolicy.busArn(busScope, busName), entry.source(), entry.detailType());
+        return service.buses.policy(busScope, busName)
+                .map(policy -> io.watchpost.events.BusPolicy.allowsPutEvents(policy, call)).orElse(false);
     }
 
     /** Hands every matched (target, payload) pair to the queue; false when the queue refused one. */
