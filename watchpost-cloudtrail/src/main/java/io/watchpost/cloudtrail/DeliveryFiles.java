@@ -28,6 +28,14 @@ final class DeliveryFiles {
                 + account + "_CloudTrail_" + region + "_" + LOG_STAMP.format(at) + "_" + random + ".json.gz";
     }
 
+    /** {@code [prefix/]AWSLogs/ACCOUNT/CloudTrail-Insight/REGION/yyyy/MM/dd/ACCOUNT_CloudTrail-Insight_REGION_yyyyMMddTHHmmZ_RANDOM.json.gz}. */
+    static String insightKey(TrailRecord trail, String region, Instant at, String random) {
+        String account = trail.accountId();
+        return prefix(trail) + "AWSLogs/" + account + "/CloudTrail-Insight/" + region + "/" + DATE_PATH.format(at)
+                + "/" + account + "_CloudTrail-Insight_" + region + "_" + LOG_STAMP.format(at) + "_" + random
+                + ".json.gz";
+    }
+
     /** {@code [prefix/]AWSLogs/ACCOUNT/CloudTrail-Digest/REGION/yyyy/MM/dd/ACCOUNT_CloudTrail-Digest_REGION_TRAIL_HOME_yyyyMMddTHHmmssZ.json.gz}. */
     static String digestKey(TrailRecord trail, String region, Instant end) {
         String account = trail.accountId();

@@ -15,10 +15,15 @@ final class InsightBaseline {
     private double sumOfSquares;
     Open open;
 
-    /** An insight in progress: its first minute, the baseline average it was measured against, calls so far. */
-    record Open(long startMillis, double baselineAverage, long total, int duration, String sharedEventId) {
+    /**
+     * An insight in progress: its first minute, the baseline average it was measured against, calls so far, and the
+     * baseline window's attributions (the End event repeats them: AWS measures both against the seven days before
+     * the start).
+     */
+    record Open(long startMillis, double baselineAverage, long total, int duration, String sharedEventId,
+            InsightAttributions.Counts baselineCounts) {
         Open plus(long count) {
-            return new Open(startMillis, baselineAverage, total + count, duration + 1, sharedEventId);
+            return new Open(startMillis, baselineAverage, total + count, duration + 1, sharedEventId, baselineCounts);
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.random.RandomGenerator;
  * {@link #SIGMAS} standard deviations of the previous seven days' per-minute counts. AWS documents the seven-day
  * baseline but not its statistic; this rule is Watchpost's. The first anomalous minute emits a {@code Start} event,
  * the first normal minute after it an {@code End} event, for account/regions where a logging trail has the insight
- * type selected. State is in memory: the first run rebuilds seven days of baselines from the recorder (without
+ * type selected; both carry the {@link InsightAttributions} of the insight window against the seven days before
+ * it, counted from the log when the event is written (insights are rare; the baseline scan reads only that series'
+ * records' JSON). State is in memory: the first run rebuilds seven days of baselines from the recorder (without
  * detecting), and an insight open at shutdown gets no End event.
  */
 final class InsightDetector {
@@ -93,12 +95,19 @@ final class InsightDetector {
         boolean anomalous = enabled && count >= MIN_COUNT
                 && count > baseline.average() + SIGMAS * baseline.standardDeviation();
         if (anomalous && baseline.open == null) {
-            baseline.open = new InsightBaseline.Open(minute, baseline.average(), count, 1, events.newId());
-            events.start(s, minute, baseline.open);
+            InsightAttributions.Counts before = InsightAttributions.count(recorder, s,
+                    minute - InsightBaseline.WINDOW_MINUTES * MINUTE, minute);
+            baseline.open = new InsightBaseline.Open(minute, baseline.average(), count, 1, events.newId(), before);
+            InsightAttributions.Counts first = InsightAttributions.count(recorder, s, minute, minute + MINUTE);
+            events.start(s, minute, baseline.open, InsightAttributions.render(first, 1, before,
+                    InsightBaseline.WINDOW_MINUTES));
         } else if (anomalous) {
             baseline.open = baseline.open.plus(count);
         } else if (baseline.open != null) {
-            events.end(s, minute, baseline.open);
+            InsightBaseline.Open open = baseline.open;
+            InsightAttributions.Counts during = InsightAttributions.count(recorder, s, open.startMillis(), minute);
+            events.end(s, minute, open, InsightAttributions.render(during, open.duration(), open.baselineCounts(),
+                    InsightBaseline.WINDOW_MINUTES));
             baseline.open = null;
         }
     }

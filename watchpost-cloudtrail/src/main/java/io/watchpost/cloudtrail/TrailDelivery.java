@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
  * One delivery pass, run by the {@link io.watchpost.core.port.Scheduler} every delivery interval: for each logging
  * trail and each source region it covers, the records new since the last pass that its selectors select become one
  * gzip log file in its bucket (and, with a log group, one log event each in stream {@code ACCOUNT_CloudTrail_REGION});
+ * the Insights events of the insight types it selects become one gzip file under {@code CloudTrail-Insight/};
  * with log file validation, a digest closes every {@code digestPeriod}. State is written after the objects, so a
  * crash between the two re-delivers (as AWS may) rather than loses. Runs on the scheduler's thread only.
  */
@@ -77,6 +78,7 @@ final class TrailDelivery {
                 - LATE_MARGIN.toMillis();
         TrailSettings selectors = settings.get(trailKey).orElseGet(TrailSettings::defaults);
         Map<String, List<StoredEvent>> fresh = new LinkedHashMap<>();
+        Map<String, List<StoredEvent>> insights = new LinkedHashMap<>();
         long startedSecond = started - Math.floorMod(started, 1000L);
         recorder.scan(Math.max(from, startedSecond), now.toEpochMilli() + 1, event -> {
             var key = event.key();
@@ -88,16 +90,25 @@ final class TrailDelivery {
             if (state != null && event.offset() <= state.lastOffset()) {
                 return;
             }
-            if (EventSelection.selects(selectors, key)) {
+            if (key.insight()) {
+                if (selectors.insightTypes().contains(InsightEvents.insightType(event.json()))) {
+                    insights.computeIfAbsent(key.region(), r -> new ArrayList<>()).add(event);
+                }
+            } else if (EventSelection.selects(selectors, key)) {
                 fresh.computeIfAbsent(key.region(), r -> new ArrayList<>()).add(event);
             }
         });
         fresh.keySet().forEach(region -> regions.computeIfAbsent(region, r -> DeliveryState.start(started)));
+        insights.keySet().forEach(region -> regions.computeIfAbsent(region, r -> DeliveryState.start(started)));
         for (Map.Entry<String, DeliveryState> region : regions.entrySet()) {
             DeliveryState state = region.getValue();
             List<StoredEvent> events = fresh.getOrDefault(region.getKey(), List.of());
             if (!events.isEmpty()) {
                 state = writeLogFile(trail, region.getKey(), state, events, now);
+            }
+            List<StoredEvent> insightEvents = insights.getOrDefault(region.getKey(), List.of());
+            if (!insightEvents.isEmpty()) {
+                state = writeInsightFile(trail, region.getKey(), state, insightEvents, now);
             }
             state = new DeliveryState(state.lastOffset(), now.toEpochMilli(), state.lastDeliveryMillis(),
                     state.digestStartMillis(), state.pendingLogFiles(), state.previous(), state.lastDigestMillis());
@@ -135,6 +146,21 @@ final class TrailDelivery {
                 newest));
         return new DeliveryState(Math.max(lastOffset, state.lastOffset()), state.cursorMillis(), now.toEpochMilli(),
                 state.digestStartMillis(), pending, state.previous(), state.lastDigestMillis());
+    }
+
+    /**
+     * Insights events go to their own file under {@code CloudTrail-Insight/}, as AWS delivers them; digests list
+     * only the log files ({@code aws cloudtrail validate-logs} checks those), so the file only advances the offset.
+     */
+    private DeliveryState writeInsightFile(TrailRecord trail, String region, DeliveryState state,
+            List<StoredEvent> events, Instant now) {
+        byte[] json = DeliveryFiles.records(events.stream().map(StoredEvent::json).toList());
+        String key = DeliveryFiles.insightKey(trail, region, now, randomSuffix());
+        buckets.putObject(trail.s3BucketName(), key, DeliveryFiles.gzip(json), DeliveryFiles.CONTENT_TYPE, Map.of());
+        long lastOffset = events.stream().mapToLong(StoredEvent::offset).max().orElseThrow();
+        return new DeliveryState(Math.max(lastOffset, state.lastOffset()), state.cursorMillis(),
+                state.lastDeliveryMillis(), state.digestStartMillis(), state.pendingLogFiles(), state.previous(),
+                state.lastDigestMillis());
     }
 
     /** A failed log-group delivery (group deleted, …) must not undo or repeat the S3 delivery: it is logged. */

@@ -3,7 +3,10 @@ package io.watchpost.cloudtrail;
 import static java.util.Objects.requireNonNull;
 
 import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
+import io.watchpost.core.AwsError;
+import io.watchpost.core.AwsException;
 import io.watchpost.core.PageTokens;
+import io.watchpost.core.RequestContext;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.core.port.EventPublisher;
@@ -49,7 +52,12 @@ public final class TrailsService implements WatchpostService {
     /** Insights count whole minutes (AWS aggregates per minute). */
     static final Duration INSIGHTS_INTERVAL = Duration.ofMinutes(1);
 
+    /** ListInsightsData's {@code ResourceArn} pattern. */
+    private static final java.util.regex.Pattern INSIGHT_SOURCE =
+            java.util.regex.Pattern.compile("[a-zA-Z0-9._/\\-:]+");
+
     private final TrailTables tables;
+    private final TrailLookup lookup;
     private final ApiHandlers handlers;
     private final Scheduler.Cancellable deliveryTask;
     private final Scheduler.Cancellable busTask;
@@ -67,7 +75,7 @@ public final class TrailsService implements WatchpostService {
         requireNonNull(config, "config is null");
         this.tables = TrailTables.open(journal);
         DigestSigner signer = DigestSigner.open(config.keyDirectory(), clock);
-        TrailLookup lookup = new TrailLookup(tables.trails());
+        this.lookup = new TrailLookup(tables.trails());
         TrailReads reads = new TrailReads(tables, pageTokens);
         TrailWrites writes = new TrailWrites(tables, lookup, buckets, clock);
         TrailSelectors selectors = new TrailSelectors(tables.trails(), tables.settings(), lookup);
@@ -114,6 +122,21 @@ public final class TrailsService implements WatchpostService {
     @Override
     public ApiHandlers handlers() {
         return handlers;
+    }
+
+    /**
+     * Checks ListInsightsData's {@code InsightSource}: the ARN (3–256 characters of {@code [a-zA-Z0-9._/\-:]}) of a
+     * trail the caller can see in its region; {@code InvalidParameterException} for anything else but an unknown
+     * trail, which is {@code TrailNotFoundException} as for every other trail operation.
+     */
+    public void checkInsightSource(RequestContext context, String insightSource) {
+        if (insightSource.length() < 3 || insightSource.length() > 256
+                || !INSIGHT_SOURCE.matcher(insightSource).matches()
+                || !TrailRef.TRAIL_ARN.matcher(insightSource).matches()) {
+            throw new AwsException(AwsError.TRAIL_INVALID_PARAMETER,
+                    "InsightSource must be the ARN of a trail. Specified value: " + insightSource);
+        }
+        lookup.home(context, insightSource);
     }
 
     /** Stops the scheduled deliveries (records not yet delivered are delivered after the next start). */

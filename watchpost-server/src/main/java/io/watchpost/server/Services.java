@@ -2,6 +2,7 @@ package io.watchpost.server;
 
 import io.watchpost.cloudtrail.TrailDeliveryConfig;
 import io.watchpost.cloudtrail.TrailsService;
+import io.watchpost.cloudtrail.lookup.InsightsDataService;
 import io.watchpost.cloudtrail.lookup.LookupEventsService;
 import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
 import io.watchpost.cloudtrail.recorder.RecorderConfig;
@@ -211,6 +212,7 @@ final class Services implements Closeable {
                     new SchemaRegistryService(journal, tokens),
                     samplingRules, samplingTargets, traces,
                     trails, new LookupEventsService(recorder, clock, tokens),
+                    new InsightsDataService(recorder, clock, tokens, trails::checkInsightSource),
                     s3));
             return new Services(List.copyOf(services), recorder, daemonPort, otlpTraces, List.copyOf(closeables));
         }

@@ -3,6 +3,7 @@ package io.watchpost.server;
 import io.watchpost.core.ClockScheduler;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.api.WatchpostService;
+import io.watchpost.core.port.ApiCallRecorder;
 import io.watchpost.server.config.ServerConfig;
 import io.watchpost.server.http.HttpServer;
 import io.watchpost.store.StateJournal;
@@ -54,8 +55,9 @@ public final class Watchpost implements AutoCloseable {
             ClockScheduler scheduler = new ClockScheduler(clock);
             services = Services.create(journal, config, clock, pageTokens, scheduler);
             RequestProcessor processor = new RequestProcessor(ServiceCatalog.standard(),
-                    services.handlersByEndpoint(), new Authenticator(config.auth(), clock), services.recorder(),
-                    clock, WireLimits.DEFAULT);
+                    services.handlersByEndpoint(), new Authenticator(config.auth(), clock),
+                    config.cloudTrailRecording() ? services.recorder() : ApiCallRecorder.NONE, clock,
+                    WireLimits.DEFAULT);
             Watchpost[] self = new Watchpost[1];
             HttpServer http = new HttpServer(config.host(), config.port(), processor, WireLimits.DEFAULT,
                     version(), config.developmentMode(), () -> self[0].reset(), services.otlpTraces());

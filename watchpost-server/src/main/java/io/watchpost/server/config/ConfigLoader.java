@@ -36,6 +36,8 @@ public final class ConfigLoader {
         SETTINGS.put("xray-daemon-port", new String[] {"WATCHPOST_XRAY_DAEMON_PORT", "xrayDaemonPort"});
         SETTINGS.put("trail-delivery-interval",
                 new String[] {"WATCHPOST_TRAIL_DELIVERY_INTERVAL", "trailDeliveryInterval"});
+        SETTINGS.put("cloudtrail-recording",
+                new String[] {"WATCHPOST_CLOUDTRAIL_RECORDING", "cloudtrailRecording"});
     }
 
     public static final String USAGE = """
@@ -50,6 +52,7 @@ public final class ConfigLoader {
               --durability process|machine   when an acknowledged write is safe (default process)
               --xray-daemon-port N     X-Ray daemon UDP/TCP port (default 2000; 0 picks one; -1 turns it off)
               --trail-delivery-interval D   how often trails deliver log files: 5m, 30s, PT1M (default 5m)
+              --cloudtrail-recording on|off   record every API call for CloudTrail (default on)
             Each option can also be given as an environment variable: WATCHPOST_PORT, WATCHPOST_DATA_DIR, ...
             """;
 
@@ -181,8 +184,9 @@ public final class ConfigLoader {
                 String.valueOf(ServerConfig.DEFAULT_XRAY_DAEMON_PORT)), problems);
         java.time.Duration trailInterval = parseDuration(settings.getOrDefault("trail-delivery-interval", "5m"),
                 problems);
+        boolean recording = parseOnOff(settings.getOrDefault("cloudtrail-recording", "on"), problems);
         return new ServerConfig(host, port, dataDir, new AuthConfig(mode, account, keyMap), devMode, durability,
-                daemonPort, List.of(), trailInterval);
+                daemonPort, List.of(), trailInterval, recording);
     }
 
     /** {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}); between 1 second and 1 day. */
@@ -209,6 +213,18 @@ public final class ConfigLoader {
             return ServerConfig.DEFAULT_TRAIL_DELIVERY_INTERVAL;
         }
         return duration;
+    }
+
+    /** {@code on} or {@code off} (also {@code true}/{@code false}, which a JSON boolean reads as). */
+    private static boolean parseOnOff(String text, Problems problems) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("on") || value.equals("true")) {
+            return true;
+        }
+        if (!value.equals("off") && !value.equals("false")) {
+            problems.add("cloudtrail-recording must be on or off, not '" + text + "'");
+        }
+        return false;
     }
 
     private static int parseDaemonPort(String text, Problems problems) {

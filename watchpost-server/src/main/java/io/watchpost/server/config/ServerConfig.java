@@ -19,10 +19,12 @@ import java.util.List;
  * @param destinations HTTP endpoints standing in for destinations Watchpost does not host
  * @param trailDeliveryInterval how often trails deliver log files (AWS: about 5 minutes); digests come every 12
  *     deliveries, so a short interval shortens the digest period too
+ * @param cloudTrailRecording whether API calls are recorded for CloudTrail (on by default); off, LookupEvents,
+ *     trails and Insights see no calls, and the request path skips the recorder (for measuring its cost)
  */
 public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
         Durability durability, int xrayDaemonPort, List<DestinationMapping> destinations,
-        Duration trailDeliveryInterval) {
+        Duration trailDeliveryInterval, boolean cloudTrailRecording) {
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_XRAY_DAEMON_PORT = 2000;
     public static final Duration DEFAULT_TRAIL_DELIVERY_INTERVAL = Duration.ofMinutes(5);
@@ -37,6 +39,14 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
         requireNonNull(trailDeliveryInterval, "trailDeliveryInterval is null");
     }
 
+    /** A configuration with CloudTrail recording on. */
+    public ServerConfig(String host, int port, Path dataDir, AuthConfig auth, boolean developmentMode,
+            Durability durability, int xrayDaemonPort, List<DestinationMapping> destinations,
+            Duration trailDeliveryInterval) {
+        this(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort, destinations,
+                trailDeliveryInterval, true);
+    }
+
     /**
      * A configuration for tests and embedding: open auth, development mode, the given port and directory, the
      * X-Ray daemon on a free port.
@@ -49,26 +59,31 @@ public record ServerConfig(String host, int port, Path dataDir, AuthConfig auth,
 
     public ServerConfig withoutXrayDaemon() {
         return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, -1, destinations,
-                trailDeliveryInterval);
+                trailDeliveryInterval, cloudTrailRecording);
     }
 
     public ServerConfig withAuth(AuthConfig newAuth) {
         return new ServerConfig(host, port, dataDir, newAuth, developmentMode, durability, xrayDaemonPort,
-                destinations, trailDeliveryInterval);
+                destinations, trailDeliveryInterval, cloudTrailRecording);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, auth, developmentMode, durability, xrayDaemonPort,
-                destinations, trailDeliveryInterval);
+                destinations, trailDeliveryInterval, cloudTrailRecording);
     }
 
     public ServerConfig withDestinations(List<DestinationMapping> newDestinations) {
         return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
-                newDestinations, trailDeliveryInterval);
+                newDestinations, trailDeliveryInterval, cloudTrailRecording);
     }
 
     public ServerConfig withTrailDeliveryInterval(Duration interval) {
         return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
-                destinations, interval);
+                destinations, interval, cloudTrailRecording);
+    }
+
+    public ServerConfig withCloudTrailRecording(boolean recording) {
+        return new ServerConfig(host, port, dataDir, auth, developmentMode, durability, xrayDaemonPort,
+                destinations, trailDeliveryInterval, recording);
     }
 }

@@ -46,6 +46,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cloudTrailRecordingIsOnUnlessTurnedOff(@TempDir Path dir) throws Exception {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).config().orElseThrow().cloudTrailRecording()).isTrue();
+        assertThat(ConfigLoader.load(new String[] {"--cloudtrail-recording", "off"}, Map.of()).config()
+                .orElseThrow().cloudTrailRecording()).isFalse();
+        assertThat(ConfigLoader.load(new String[0], Map.of("WATCHPOST_CLOUDTRAIL_RECORDING", "off")).config()
+                .orElseThrow().cloudTrailRecording()).isFalse();
+        Path file = dir.resolve("quiet.json");
+        Files.writeString(file, "{\"cloudtrailRecording\": false}");
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()).config().orElseThrow()
+                .cloudTrailRecording()).isFalse();
+        assertThat(ConfigLoader.load(new String[] {"--cloudtrail-recording", "maybe"}, Map.of()).problems())
+                .containsExactly("cloudtrail-recording must be on or off, not 'maybe'");
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         ConfigLoader.Result result = ConfigLoader.load(new String[] {"--port", "99999", "--auth", "maybe",
                 "--default-account", "12", "--bogus", "1", "--durability", "disk", "--config", "/no/such/file"},
