@@ -22,26 +22,33 @@ final class TestServer implements AutoCloseable {
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     private final ServerConfig config;
+    private final java.time.Clock clock;
     private Watchpost watchpost;
 
-    private TestServer(ServerConfig config) throws Exception {
+    private TestServer(ServerConfig config, java.time.Clock clock) throws Exception {
         this.config = config;
-        this.watchpost = Watchpost.start(config);
+        this.clock = clock;
+        this.watchpost = Watchpost.start(config, clock);
     }
 
     static TestServer start(Path dataDir) throws Exception {
-        return new TestServer(ServerConfig.forTesting(0, dataDir));
+        return new TestServer(ServerConfig.forTesting(0, dataDir), java.time.Clock.systemUTC());
     }
 
     static TestServer start(ServerConfig config) throws Exception {
-        return new TestServer(config);
+        return new TestServer(config, java.time.Clock.systemUTC());
+    }
+
+    /** On a clock the test drives (a {@code MutableClock}): background work runs when the test moves it. */
+    static TestServer start(ServerConfig config, java.time.Clock clock) throws Exception {
+        return new TestServer(config, clock);
     }
 
     /** Stops and starts again on the same data directory and port. */
     void restart() throws Exception {
         int port = watchpost.port();
         watchpost.close();
-        watchpost = Watchpost.start(config.withPort(port));
+        watchpost = Watchpost.start(config.withPort(port), clock);
     }
 
     URI endpoint() {
