@@ -101,7 +101,7 @@ public final class EventRulesService implements WatchpostService {
         this.targets = new TargetOperations(this);
         this.putEvents = new PutEventsOperation(this, requireNonNull(clock, "clock is null"),
                 requireNonNull(deliveries, "deliveries is null"), requireNonNull(random, "random is null"));
-        this.schedules = scheduler == null ? null : new RuleSchedules(scheduler, clock, this::fireSchedule);
+        this.schedules = scheduler == null ? null : new RuleSchedules(scheduler, clock, journal, this::fireSchedule);
         if (deliveries instanceof DurableDeliveries durable) {
             durable.forwardBusesTo(this::forward);
         }
@@ -234,7 +234,7 @@ public final class EventRulesService implements WatchpostService {
                 rules.remove(key);
                 index.remove(key);
                 if (schedules != null) {
-                    schedules.cancel(key);
+                    schedules.sync(key, scope, null);
                 }
             }
         }
