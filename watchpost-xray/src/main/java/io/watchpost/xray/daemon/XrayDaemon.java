@@ -48,6 +48,7 @@ public final class XrayDaemon implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
     private DatagramSocket udp;
     private HttpServer tcp;
     private ExecutorService executor;
@@ -94,6 +95,11 @@ public final class XrayDaemon implements AutoCloseable {
         return udp.getLocalPort();
     }
 
+    /** Segment documents received over UDP and accepted since start. */
+    public long acceptedDatagrams() {
+        return accepted.get();
+    }
+
     /** Datagrams dropped as malformed since start. */
     public long droppedDatagrams() {
         return dropped.get();
@@ -122,10 +128,10 @@ public final class XrayDaemon implements AutoCloseable {
             dropped.incrementAndGet();
             return;
         }
-        traces.ingest(scope, body).ifPresent(rejected -> {
+        traces.ingest(scope, body).ifPresentOrElse(rejected -> {
             dropped.incrementAndGet();
             LOG.log(System.Logger.Level.DEBUG, "unprocessed segment {0}: {1}", rejected.id(), rejected.errorCode());
-        });
+        }, accepted::incrementAndGet);
     }
 
     private void serve(HttpExchange exchange) throws IOException {

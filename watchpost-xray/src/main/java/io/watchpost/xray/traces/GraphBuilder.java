@@ -131,22 +131,22 @@ final class GraphBuilder {
         }
     }
 
-    /** Statistics of every node named {@code name} (any type), merged; empty when none. */
-    Stats nodesNamed(String name) {
+    /** Statistics of the service nodes {@code node} selects, merged. */
+    Stats nodesMatching(EntitySelector.NodeMatch node) {
         Stats merged = new Stats();
         nodes.forEach((key, stats) -> {
-            if (key.name().equals(name) && key.type().filter("client"::equals).isEmpty()) {
+            if (node.matches(key, accountId)) {
                 merged.merge(stats);
             }
         });
         return merged;
     }
 
-    /** Statistics of the edges from nodes named {@code source} to nodes named {@code destination}, merged. */
-    Stats edgesBetween(String source, String destination) {
+    /** Statistics of the edges from nodes {@code source} selects to nodes {@code destination} selects, merged. */
+    Stats edgesMatching(EntitySelector.NodeMatch source, EntitySelector.NodeMatch destination) {
         Stats merged = new Stats();
         edges.forEach((from, targets) -> targets.forEach((to, stats) -> {
-            if (from.name().equals(source) && to.name().equals(destination)) {
+            if (source.matches(from, accountId) && destination.matches(to, accountId)) {
                 merged.merge(stats);
             }
         }));

@@ -62,8 +62,8 @@ final class TimeSeries {
             List<TimeSeriesServiceStatistics> out) {
         Stats stats = switch (selector) {
             case EntitySelector.ClientEdges all -> graph.clientEdges();
-            case EntitySelector.ServiceNamed service -> graph.nodesNamed(service.name());
-            case EntitySelector.EdgeBetween edge -> graph.edgesBetween(edge.source(), edge.destination());
+            case EntitySelector.ServiceNamed service -> graph.nodesMatching(service.node());
+            case EntitySelector.EdgeBetween edge -> graph.edgesMatching(edge.source(), edge.destination());
         };
         if (stats.total() == 0) {
             return;

@@ -103,6 +103,7 @@ class XrayDaemonTest {
         });
         assertThat(awaitTraceNow(traceId(9)).traces()).isEmpty();
         assertThat(daemon.droppedDatagrams()).isGreaterThanOrEqualTo(4);
+        assertThat(daemon.acceptedDatagrams()).isEqualTo(1);
     }
 
     private BatchGetTracesResponse awaitTraceNow(String traceId) {

@@ -100,6 +100,31 @@ class TimeSeriesTest {
     }
 
     @Test
+    void idSelectorsNameNodesByNameTypeAndAccount() {
+        put(1, T0.plusSeconds(5), false);
+        put(2, T0.plusSeconds(30), true);
+        long web = series("service(\"web\")", 60, null).get(0).serviceSummaryStatistics().totalCount();
+        assertThat(web).isEqualTo(2);
+        assertThat(series("id(name: \"web\")", 60, null).get(0).serviceSummaryStatistics().totalCount())
+                .isEqualTo(web);
+        assertThat(series("service(id(name: \"orders\", type: \"remote\", account.id: \"000000000000\"))", 60,
+                null).get(0).serviceSummaryStatistics().faultStatistics().totalCount()).isEqualTo(1);
+        assertThat(series("service(id(name: \"orders\", type: \"AWS::EC2::Instance\"))", 60, null)).isEmpty();
+        assertThat(series("id(name: \"web\", account.id: \"111111111111\")", 60, null)).isEmpty();
+        assertThat(series("EDGE( ID( type : \"client\" ), \"web\" )", 60, null).get(0).edgeSummaryStatistics()
+                .totalCount()).isEqualTo(2);
+        assertThat(series("edge(id(name: \"web\"), \"orders\")", 60, null).get(0).edgeSummaryStatistics()
+                .totalCount()).isEqualTo(2);
+        assertThat(series("edge(\"web\", id(type: \"remote\"))", 60, null).get(0).edgeSummaryStatistics()
+                .faultStatistics().totalCount()).isEqualTo(1);
+        for (String bad : List.of("id()", "id(name \"x\")", "id(color: \"red\")", "id(name: \"a\", name: \"b\")",
+                "service(\"web\") extra", "edge(\"web\")", "service(\"unterminated)")) {
+            assertAwsError(() -> series(bad, 60, null), AwsError.XRAY_INVALID_REQUEST,
+                    "Invalid entity selector expression: " + bad);
+        }
+    }
+
+    @Test
     void validation() {
         assertAwsError(() -> series("service(\"web\")", 61, null), AwsError.XRAY_INVALID_REQUEST,
                 "Period must be a positive multiple of 60 seconds");
