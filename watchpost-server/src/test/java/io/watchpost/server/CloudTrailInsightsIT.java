@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchpost.core.MutableClock;
 import io.watchpost.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,8 +112,9 @@ class CloudTrailInsightsIT {
 
             Path aws = AwsCli.find();
             if (aws != null) {
-                JsonNode cli = JSON.readTree(cli(aws, server, dataDir, "cloudtrail", "list-insights-data",
-                        "--insight-source", trailArn, "--data-type", "InsightsEvents"));
+                JsonNode cli = JSON.readTree(AwsCli.run(aws, server.endpoint(), dataDir, "--output", "json",
+                        "cloudtrail", "list-insights-data", "--insight-source", trailArn, "--data-type",
+                        "InsightsEvents"));
                 assertThat(cli.path("Events")).hasSize(2);
             }
         }
@@ -132,18 +131,6 @@ class CloudTrailInsightsIT {
             server.watchpost().flushAuditTrail();
             assertThat(trail.lookupEvents(r -> r.maxResults(50)).events()).isEmpty();
         }
-    }
-
-    private static String cli(Path aws, TestServer server, Path scratch, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
-                server.endpoint().toString(), "--region", "us-east-1", "--output", "json"));
-        command.addAll(List.of(args));
-        Process process = AwsCli.process(command, scratch).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(err).isZero();
-        return out;
     }
 
     private static String policy() {

@@ -8,21 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -44,11 +37,7 @@ class S3MultipartIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(dataDir);
-        s3 = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestServer.ACCESS_KEY, TestServer.SECRET_KEY)))
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        s3 = server.client(S3Client.builder().forcePathStyle(true));
     }
 
     @AfterAll
@@ -188,15 +177,6 @@ class S3MultipartIT {
     }
 
     private static String run(Path aws, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url",
-                server.endpoint().toString(), "--region", "us-east-1"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = AwsCli.process(command, dataDir);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("aws %s: %s", String.join(" ", args), err).isZero();
-        return out;
+        return AwsCli.run(aws, server.endpoint(), dataDir, args);
     }
 }

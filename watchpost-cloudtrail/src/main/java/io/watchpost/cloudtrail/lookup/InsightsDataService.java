@@ -1,6 +1,5 @@
 package io.watchpost.cloudtrail.lookup;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.watchpost.cloudtrail.recorder.CloudTrailRecorder;
@@ -14,14 +13,10 @@ import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.cloudtrail.model.ListInsightsDataRequest;
@@ -92,7 +87,8 @@ public final class InsightsDataService implements WatchpostService {
                 && key.region().equals(region) && dimension.test(key);
         String fingerprint = fingerprint(context, request);
         LookupQuery query = new LookupQuery(matches, Math.max(start.toEpochMilli(), horizon.toEpochMilli()),
-                end.toEpochMilli(), limit, position(request.nextToken(), fingerprint), fingerprint);
+                end.toEpochMilli(), limit, PageCursor.decode(pageTokens, request.nextToken(), fingerprint,
+                        () -> invalid("Invalid NextToken.")), fingerprint);
         List<StoredEvent> found;
         try {
             found = scan.page(query);
@@ -103,7 +99,7 @@ public final class InsightsDataService implements WatchpostService {
         if (found.size() > limit) {
             found = found.subList(0, limit);
             StoredEvent last = found.getLast();
-            response.nextToken(pageTokens.encode(last.eventTimeMillis() + ":" + last.offset() + ":" + fingerprint));
+            response.nextToken(PageCursor.encode(pageTokens, last, fingerprint));
         }
         return response.events(found.stream().map(LookupEventsService::view).toList()).build();
     }
@@ -128,31 +124,11 @@ public final class InsightsDataService implements WatchpostService {
         return AttributeFilter.forWireName(entry.getKey()).orElseThrow().matching(value);
     }
 
-    private Optional<LookupQuery.Position> position(String token, String fingerprint) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        String[] parts = pageTokens.decode(token).map(p -> p.split(":", 3)).orElse(new String[0]);
-        if (parts.length != 3 || !parts[2].equals(fingerprint)) {
-            throw invalid("Invalid NextToken.");
-        }
-        try {
-            return Optional.of(new LookupQuery.Position(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-        } catch (NumberFormatException e) {
-            throw invalid("Invalid NextToken.");
-        }
-    }
-
     /** What a NextToken is bound to: the caller's scope, the source, the dimension and the time range. */
     private static String fingerprint(RequestContext context, ListInsightsDataRequest request) {
-        String text = context.principal().accountId() + '\n' + context.region() + '\n' + request.insightSource()
-                + '\n' + request.dimensionsAsStrings() + '\n' + request.startTime() + '\n' + request.endTime();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return PageCursor.fingerprint(context.principal().accountId() + '\n' + context.region() + '\n'
+                + request.insightSource() + '\n' + request.dimensionsAsStrings() + '\n' + request.startTime() + '\n'
+                + request.endTime());
     }
 
     private static AwsException invalid(String message) {

@@ -65,7 +65,7 @@ public final class LookupEventsService implements WatchpostService {
         if (found.size() > query.limit()) {
             found = found.subList(0, query.limit());
             StoredEvent last = found.getLast();
-            response.nextToken(queries.token(query, new LookupQuery.Position(last.eventTimeMillis(), last.offset())));
+            response.nextToken(queries.token(query, last));
         }
         return response.events(found.stream().map(LookupEventsService::view).toList()).build();
     }

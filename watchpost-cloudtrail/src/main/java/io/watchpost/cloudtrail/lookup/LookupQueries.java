@@ -1,16 +1,12 @@
 package io.watchpost.cloudtrail.lookup;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.watchpost.cloudtrail.recorder.EventKey;
+import io.watchpost.cloudtrail.recorder.StoredEvent;
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
 import io.watchpost.core.PageTokens;
 import io.watchpost.core.RequestContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -56,8 +52,8 @@ final class LookupQueries {
         return new LookupQuery(matches, startMillis, end.toEpochMilli(), limit, after, fingerprint);
     }
 
-    String token(LookupQuery query, LookupQuery.Position last) {
-        return pageTokens.encode(last.eventTimeMillis() + ":" + last.offset() + ":" + query.fingerprint());
+    String token(LookupQuery query, StoredEvent last) {
+        return PageCursor.encode(pageTokens, last, query.fingerprint());
     }
 
     private static Predicate<EventKey> attribute(LookupEventsRequest request) {
@@ -107,18 +103,8 @@ final class LookupQueries {
     }
 
     private Optional<LookupQuery.Position> position(String token, String fingerprint) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        String[] parts = pageTokens.decode(token).map(p -> p.split(":", 3)).orElse(new String[0]);
-        if (parts.length != 3 || !parts[2].equals(fingerprint)) {
-            throw new AwsException(AwsError.TRAIL_INVALID_NEXT_TOKEN, "Invalid NextToken");
-        }
-        try {
-            return Optional.of(new LookupQuery.Position(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-        } catch (NumberFormatException e) {
-            throw new AwsException(AwsError.TRAIL_INVALID_NEXT_TOKEN, "Invalid NextToken");
-        }
+        return PageCursor.decode(pageTokens, token, fingerprint,
+                () -> new AwsException(AwsError.TRAIL_INVALID_NEXT_TOKEN, "Invalid NextToken"));
     }
 
     /** The parameters a NextToken is bound to, as AWS requires: the same caller scope, attribute and time range. */
@@ -127,14 +113,8 @@ final class LookupQueries {
                 ? request.lookupAttributes().getFirst().attributeKeyAsString() + '=' 
                         + request.lookupAttributes().getFirst().attributeValue()
                 : "";
-        String text = context.principal().accountId() + '\n' + context.region() + '\n' + attribute + '\n'
-                + request.startTime() + '\n' + request.endTime() + '\n' + request.eventCategoryAsString();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return PageCursor.fingerprint(context.principal().accountId() + '\n' + context.region() + '\n' + attribute
+                + '\n' + request.startTime() + '\n' + request.endTime() + '\n' + request.eventCategoryAsString());
     }
 
     private static AwsException invalidAttributes(String message) {
