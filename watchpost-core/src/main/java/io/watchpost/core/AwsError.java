@@ -86,6 +86,11 @@ public enum AwsError {
     XRAY_RULE_LIMIT_EXCEEDED("RuleLimitExceededException", 400, Fault.SENDER),
     XRAY_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404, Fault.SENDER),
     XRAY_THROTTLED("ThrottledException", 429, Fault.SENDER),
+    XRAY_TOO_MANY_TAGS("TooManyTagsException", 400, Fault.SENDER),
+    XRAY_INVALID_POLICY_REVISION_ID("InvalidPolicyRevisionIdException", 400, Fault.SENDER),
+    XRAY_MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocumentException", 400, Fault.SENDER),
+    XRAY_POLICY_COUNT_LIMIT_EXCEEDED("PolicyCountLimitExceededException", 400, Fault.SENDER),
+    XRAY_POLICY_SIZE_LIMIT_EXCEEDED("PolicySizeLimitExceededException", 400, Fault.SENDER),
 
     // CloudTrail.
     TRAIL_NOT_FOUND("TrailNotFoundException", 400, Fault.SENDER),

@@ -47,6 +47,8 @@ import io.watchpost.xray.SamplingRulesService;
 import io.watchpost.xray.daemon.XrayDaemon;
 import io.watchpost.xray.otlp.OtlpTraceReceiver;
 import io.watchpost.xray.sampling.SamplingTargetsService;
+import io.watchpost.xray.settings.XraySettingsService;
+import io.watchpost.xray.tagging.TaggingService;
 import io.watchpost.xray.traces.TraceService;
 import java.io.Closeable;
 import java.io.IOException;
@@ -211,6 +213,8 @@ final class Services implements Closeable {
                     new ApiDestinationsService(journal, clock, tokens, random),
                     new SchemaRegistryService(journal, tokens),
                     samplingRules, samplingTargets, traces,
+                    new TaggingService(List.of(traces.taggedGroups(), samplingRules.tagged())),
+                    new XraySettingsService(journal, clock, tokens),
                     trails, new LookupEventsService(recorder, clock, tokens),
                     new InsightsDataService(recorder, clock, tokens, trails::checkInsightSource),
                     s3));

@@ -48,6 +48,12 @@ record RuleRecord(
                 Map.of(), null, null, Map.of(), 0L, 0L);
     }
 
+    RuleRecord withTags(Map<String, String> newTags) {
+        return new RuleRecord(name, resourceArn, priority, fixedRate, reservoirSize, serviceName, serviceType, host,
+                httpMethod, urlPath, version, attributes, boostMaxRate, boostCooldownMinutes, newTags, createdMillis,
+                modifiedMillis);
+    }
+
     boolean defaultRule() {
         return name.equals(DEFAULT);
     }

@@ -11,6 +11,7 @@ import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
+import io.watchpost.xray.tagging.TaggedResources;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.xray.model.CreateSamplingRuleRequest;
 import software.amazon.awssdk.services.xray.model.CreateSamplingRuleResponse;
 import software.amazon.awssdk.services.xray.model.DeleteSamplingRuleRequest;
@@ -138,6 +140,38 @@ public final class SamplingRulesService implements WatchpostService {
      */
     public List<software.amazon.awssdk.services.xray.model.SamplingRuleRecord> ruleRecords(Scope scope) {
         return ordered(scope, null, Integer.MAX_VALUE).stream().map(rule -> RuleViews.record(scope, rule)).toList();
+    }
+
+    /** Sampling rules as a kind of taggable resource ({@code sampling-rule/<name>}, {@code Default} included). */
+    public TaggedResources tagged() {
+        return new TaggedResources() {
+            @Override
+            public boolean owns(String resource) {
+                return resource.startsWith("sampling-rule/");
+            }
+
+            @Override
+            public Optional<Map<String, String>> tags(Scope scope, String arn) {
+                return byArn(scope, arn).map(RuleRecord::tags);
+            }
+
+            @Override
+            public Optional<Map<String, String>> updateTags(Scope scope, String arn,
+                    UnaryOperator<Map<String, String>> change) {
+                synchronized (writeLock) {
+                    return byArn(scope, arn).map(rule -> {
+                        RuleRecord updated = rule.withTags(change.apply(rule.tags()));
+                        rules.put(scope.key(rule.name()), updated);
+                        return updated.tags();
+                    });
+                }
+            }
+        };
+    }
+
+    private Optional<RuleRecord> byArn(Scope scope, String arn) {
+        String name = arn.substring(arn.lastIndexOf(':') + 1).substring("sampling-rule/".length());
+        return find(scope, name).filter(rule -> RuleViews.arn(scope, rule.name()).equals(arn));
     }
 
     private Optional<RuleRecord> find(Scope scope, String name) {

@@ -8,6 +8,7 @@ import io.watchpost.core.Scope;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
+import io.watchpost.xray.tagging.TaggedResources;
 import io.watchpost.xray.filter.FilterExpression;
 import io.watchpost.xray.filter.TraceFacts;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.xray.model.CreateGroupRequest;
 import software.amazon.awssdk.services.xray.model.CreateGroupResponse;
@@ -177,6 +179,42 @@ final class Groups {
                 : list(scope).stream().filter(g -> g.arn().equals(arn)).findFirst();
         return found.filter(g -> arn == null || g.arn().equals(arn))
                 .orElseThrow(() -> TraceService.invalid("Group not found"));
+    }
+
+    /** Groups as a kind of taggable resource; the implicit {@code Default} group cannot be tagged. */
+    TaggedResources tagged() {
+        return new TaggedResources() {
+            @Override
+            public boolean owns(String resource) {
+                return resource.startsWith("group/");
+            }
+
+            @Override
+            public Optional<Map<String, String>> tags(Scope scope, String arn) {
+                return byArn(scope, arn).map(GroupRecord::tags);
+            }
+
+            @Override
+            public Optional<Map<String, String>> updateTags(Scope scope, String arn,
+                    UnaryOperator<Map<String, String>> change) {
+                synchronized (table) {
+                    Optional<GroupRecord> group = byArn(scope, arn);
+                    if (group.isPresent() && DEFAULT.equals(group.get().name())) {
+                        throw TraceService.invalid("The Default group cannot be tagged");
+                    }
+                    return group.map(g -> {
+                        GroupRecord updated = new GroupRecord(g.name(), g.arn(), g.filterExpression(),
+                                g.insightsEnabled(), g.notificationsEnabled(), change.apply(g.tags()));
+                        table.put(scope.key(g.name()), updated);
+                        return updated.tags();
+                    });
+                }
+            }
+        };
+    }
+
+    private Optional<GroupRecord> byArn(Scope scope, String arn) {
+        return list(scope).stream().filter(g -> g.arn().equals(arn)).findFirst();
     }
 
     /** Every group of {@code scope} with its compiled filter, {@code Default} first. */

@@ -183,6 +183,11 @@ public final class TraceService implements WatchpostService, AutoCloseable {
         return groups;
     }
 
+    /** Groups as the tagging API sees them. */
+    public io.watchpost.xray.tagging.TaggedResources taggedGroups() {
+        return groups.tagged();
+    }
+
     TimeSeries timeSeries() {
         return timeSeries;
     }
