@@ -105,6 +105,7 @@ public final class S3Service implements WatchpostService, ObjectStore {
     @Override
     public void afterReset() {
         state.forgetIndexes();
+        state.files.deleteAll();
         state.parts.deleteAll();
     }
 

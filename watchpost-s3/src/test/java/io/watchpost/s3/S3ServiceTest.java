@@ -136,6 +136,17 @@ class S3ServiceTest {
     }
 
     @Test
+    void aDevelopmentResetRemovesObjectsSoARecreatedBucketIsEmpty() throws IOException {
+        create(US_EAST, "reused");
+        put("reused", "old.txt", "from before the reset", Map.of());
+        journal.wipe();
+        service.afterReset();
+        create(US_EAST, "reused");
+        assertThat(service.getObject("reused", "old.txt")).isEmpty();
+        assertThat(directory.resolve("objects").resolve("reused")).doesNotExist();
+    }
+
+    @Test
     void deleteBucketRequiresEmptiness() {
         create(US_EAST, "bk1");
         put("bk1", "k", "v", Map.of());
