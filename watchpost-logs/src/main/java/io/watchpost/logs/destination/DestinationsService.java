@@ -12,6 +12,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
+import io.watchpost.logs.LogsService;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutDestinationRespon
 /**
  * CloudWatch Logs ({@code logs}) destinations: PutDestination, PutDestinationPolicy, DescribeDestinations,
  * DeleteDestination on the journal's {@code log-destinations} table. Writes hold this object's monitor (read, then
- * write); the table is durable on return. Subscription filters resolve destinations through
+ * write); the table is durable on return. Tags given when a destination is created, and a deleted destination's
+ * tags, go through {@link DestinationTags}. Subscription filters resolve destinations through
  * {@link DestinationDirectory}.
  */
 public final class DestinationsService implements WatchpostService {
@@ -41,12 +43,14 @@ public final class DestinationsService implements WatchpostService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StateTable<DestinationRecord> table;
+    private final DestinationTags tags;
     private final Clock clock;
     private final PageTokens pageTokens;
     private final ApiHandlers handlers;
 
     public DestinationsService(StateJournal journal, Clock clock, PageTokens pageTokens) {
         this.table = journal.table(DestinationDirectory.TABLE, DestinationRecord.class);
+        this.tags = DestinationTags.in(journal);
         this.clock = requireNonNull(clock, "clock is null");
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
         this.handlers = ApiHandlers.builder()
@@ -62,6 +66,9 @@ public final class DestinationsService implements WatchpostService {
         name(errors, "destinationName", request.destinationName(), true);
         required(errors, "targetArn", request.targetArn());
         required(errors, "roleArn", request.roleArn());
+        if (request.hasTags()) {
+            LogsService.checkTags(errors, request.tags());
+        }
         errors.throwIfAny(AwsError.LOGS_INVALID_PARAMETER);
         Arn.parse(request.targetArn())
                 .filter(arn -> arn.service().equals("kinesis") || arn.service().equals("firehose"))
@@ -69,12 +76,18 @@ public final class DestinationsService implements WatchpostService {
                         "Invalid targetArn: " + request.targetArn()));
         Scope scope = context.scope();
         String key = scope.key(request.destinationName());
+        boolean created = table.get(key).isEmpty();
         DestinationRecord record = table.get(key)
                 .map(old -> new DestinationRecord(old.destinationName(), request.targetArn(), request.roleArn(),
                         old.accessPolicy(), old.forceUpdate(), old.creationTime()))
                 .orElseGet(() -> new DestinationRecord(request.destinationName(), request.targetArn(),
                         request.roleArn(), null, false, clock.millis()));
         table.put(key, record);
+        if (created) {
+            // Tags apply on creation only, as PutMetricAlarm documents for its own create-or-update call.
+            Map<String, String> given = request.hasTags() ? request.tags() : Map.of();
+            tags.update(arn(scope, record), old -> given);
+        }
         return PutDestinationResponse.builder().destination(view(scope, record)).build();
     }
 
@@ -133,8 +146,9 @@ public final class DestinationsService implements WatchpostService {
         name(errors, "destinationName", request.destinationName(), true);
         errors.throwIfAny(AwsError.LOGS_INVALID_PARAMETER);
         String key = context.scope().key(request.destinationName());
-        table.get(key).orElseThrow(DestinationsService::notFound);
+        DestinationRecord record = table.get(key).orElseThrow(DestinationsService::notFound);
         table.remove(key);
+        tags.remove(arn(context.scope(), record));
         return DeleteDestinationResponse.builder().build();
     }
 
@@ -144,9 +158,13 @@ public final class DestinationsService implements WatchpostService {
                 .targetArn(record.targetArn())
                 .roleArn(record.roleArn())
                 .accessPolicy(record.accessPolicy())
-                .arn(scope.arn("logs", "destination:" + record.destinationName()).toString())
+                .arn(arn(scope, record))
                 .creationTime(record.creationTime())
                 .build();
+    }
+
+    private static String arn(Scope scope, DestinationRecord record) {
+        return scope.arn("logs", "destination:" + record.destinationName()).toString();
     }
 
     private static AwsException notFound() {

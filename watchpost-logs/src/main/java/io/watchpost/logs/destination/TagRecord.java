@@ -1,4 +1,4 @@
-package io.watchpost.logs.settings;
+package io.watchpost.logs.destination;
 
 import java.util.Map;
 

@@ -11,6 +11,7 @@ import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.logs.LogsService;
 import io.watchpost.logs.destination.DestinationDirectory;
+import io.watchpost.logs.destination.DestinationTags;
 import io.watchpost.store.StateJournal;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,8 +38,7 @@ public final class LogGroupSettingsService implements WatchpostService {
                 clock, pageTokens);
         QueryDefinitions queries = new QueryDefinitions(
                 journal.table("log-query-definitions", QueryDefinitionRecord.class), clock, pageTokens);
-        Tagging tagging = new Tagging(groups, DestinationDirectory.in(journal),
-                journal.table("log-resource-tags", TagRecord.class));
+        Tagging tagging = new Tagging(groups, DestinationDirectory.in(journal), DestinationTags.in(journal));
         this.handlers = ApiHandlers.builder()
                 .on(TagLogGroupRequest.class, tagging::tagLogGroup)
                 .on(UntagLogGroupRequest.class, tagging::untagLogGroup)

@@ -10,7 +10,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
 import io.watchpost.logs.LogsService;
 import io.watchpost.logs.destination.DestinationDirectory;
-import io.watchpost.store.StateTable;
+import io.watchpost.logs.destination.DestinationTags;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 
 /**
  * Both tagging families. Log-group tags live in the group record ({@link LogsService#updateTags}), so tags given to
- * CreateLogGroup and tags added later are one map; destination tags live in this room's table keyed by ARN.
+ * CreateLogGroup and tags added later are one map; destination tags live in {@link DestinationTags}, which
+ * PutDestination and DeleteDestination also use.
  */
 final class Tagging {
     private static final Pattern ARN = Pattern.compile("[\\w+=/:,.@-]*");
@@ -29,9 +30,9 @@ final class Tagging {
 
     private final LogsService groups;
     private final DestinationDirectory destinations;
-    private final StateTable<TagRecord> destinationTags;
+    private final DestinationTags destinationTags;
 
-    Tagging(LogsService groups, DestinationDirectory destinations, StateTable<TagRecord> destinationTags) {
+    Tagging(LogsService groups, DestinationDirectory destinations, DestinationTags destinationTags) {
         this.groups = requireNonNull(groups, "groups is null");
         this.destinations = requireNonNull(destinations, "destinations is null");
         this.destinationTags = requireNonNull(destinationTags, "destinationTags is null");
@@ -96,7 +97,7 @@ final class Tagging {
         Target target = target(context.scope(), request.resourceArn());
         Map<String, String> tags = target.logGroupName() != null
                 ? groups.tags(context.scope(), target.logGroupName()).orElseThrow(Tagging::groupNotFound)
-                : destinationTags.get(request.resourceArn()).map(TagRecord::tags).orElse(Map.of());
+                : destinationTags.get(request.resourceArn());
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 
@@ -128,10 +129,7 @@ final class Tagging {
             updateGroup(scope, target.logGroupName(), change);
             return;
         }
-        synchronized (destinationTags) {
-            Map<String, String> old = destinationTags.get(resourceArn).map(TagRecord::tags).orElse(Map.of());
-            destinationTags.put(resourceArn, new TagRecord(change.apply(old)));
-        }
+        destinationTags.update(resourceArn, change);
     }
 
     private void updateGroup(Scope scope, String name, UnaryOperator<Map<String, String>> change) {

@@ -12,6 +12,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.api.ApiHandler;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.destination.DestinationsService;
 import io.watchpost.store.Durability;
 import io.watchpost.store.StateJournal;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,15 @@ class LogGroupSettingsServiceTest {
     private StateJournal journal;
     private LogsService logs;
     private LogGroupSettingsService settings;
+    private DestinationsService destinations;
 
     private void open() throws Exception {
         journal = StateJournal.open(dir, Durability.PROCESS);
         MutableClock clock = new MutableClock(Instant.parse("2025-01-02T03:04:05Z"));
         logs = new LogsService(journal, clock, new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
         settings = new LogGroupSettingsService(journal, logs, clock,
+                new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
+        destinations = new DestinationsService(journal, clock,
                 new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -50,7 +54,8 @@ class LogGroupSettingsServiceTest {
 
     @SuppressWarnings("unchecked")
     private <O> O call(Object request) {
-        WatchpostService service = settings.handlers().find(request.getClass()).isPresent() ? settings : logs;
+        WatchpostService service = settings.handlers().find(request.getClass()).isPresent() ? settings
+                : destinations.handlers().find(request.getClass()).isPresent() ? destinations : logs;
         ApiHandler<Object, Object> handler = service.handlers().find(request.getClass()).orElseThrow();
         return (O) handler.handle(CONTEXT, request);
     }
@@ -85,6 +90,41 @@ class LogGroupSettingsServiceTest {
         journal.close();
         open();
         assertThat(tags()).isEqualTo(Map.of("a", "9"));
+    }
+
+    @Test
+    void putDestinationTagsAreTheResourceTagsAndLeaveWithTheDestination() throws Exception {
+        open();
+        String arn = "arn:aws:logs:us-east-1:000000000000:destination:d";
+        PutDestinationResponse created = call(destination(Map.of("a", "1")));
+        assertThat(created.destination().arn()).isEqualTo(arn);
+        assertThat(destinationTags(arn)).isEqualTo(Map.of("a", "1"));
+        call(TagResourceRequest.builder().resourceArn(arn).tags(Map.of("b", "2")).build());
+        assertThat(destinationTags(arn)).isEqualTo(Map.of("a", "1", "b", "2"));
+        // An update of the destination leaves its tags alone (tags apply when it is created).
+        call(destination(Map.of("c", "3")));
+        journal.close();
+        open();
+        assertThat(destinationTags(arn)).isEqualTo(Map.of("a", "1", "b", "2"));
+        // A destination created again under the same name starts without the old one's tags.
+        call(DeleteDestinationRequest.builder().destinationName("d").build());
+        call(destination(null));
+        assertThat(destinationTags(arn)).isEmpty();
+        assertError(destination(Map.of("", "v")), AwsError.LOGS_INVALID_PARAMETER, "1 validation error detected: "
+                + "Value at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have "
+                + "length less than or equal to 128, Member must have length greater than or equal to 1, Member must "
+                + "satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$]");
+    }
+
+    private static PutDestinationRequest destination(Map<String, String> tags) {
+        return PutDestinationRequest.builder().destinationName("d")
+                .targetArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")
+                .roleArn("arn:aws:iam::000000000000:role/r").tags(tags).build();
+    }
+
+    private Map<String, String> destinationTags(String arn) {
+        ListTagsForResourceResponse listed = call(ListTagsForResourceRequest.builder().resourceArn(arn).build());
+        return listed.tags();
     }
 
     @Test
