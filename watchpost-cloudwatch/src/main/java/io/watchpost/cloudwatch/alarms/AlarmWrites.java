@@ -75,26 +75,22 @@ final class AlarmWrites {
     }
 
     /**
-     * All or nothing, as AWS documents: if any named alarm does not exist, or is still referenced by a composite
-     * alarm's rule, none is deleted.
+     * As the API reference says: names of alarms that do not exist are skipped and the others are still deleted
+     * (no error; callers confirm with DescribeAlarms). An alarm that a composite alarm's rule still names stops the
+     * whole call, with the ValidationError text captured from AWS ({@code Cannot delete a,b as there are composite
+     * alarm(s) depending on them.}).
      */
     DeleteAlarmsResponse delete(RequestContext context, DeleteAlarmsRequest request) {
         List<String> names = names(request.hasAlarmNames(), request.alarmNames());
         Scope scope = context.scope();
         long now = clock.millis();
         synchronized (engine.lock) {
-            List<String> missing = names.stream().filter(n -> composites.stateOf(scope, n).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw new AwsException(AwsError.CW_RESOURCE_NOT_FOUND,
-                        "The following alarms were not found: [" + String.join(", ", missing) + "]");
-            }
-            for (String name : names) {
-                List<String> parents = composites.parentsOf(scope, name).stream().map(CompositeRecord::name)
-                        .filter(p -> !p.equals(name)).toList();
-                if (!parents.isEmpty()) {
-                    throw AlarmValidator.validation("Alarm " + name + " cannot be deleted because it is referenced "
-                            + "by the composite alarm(s) [" + String.join(", ", parents) + "]");
-                }
+            List<String> referenced = names.stream().filter(name -> composites.parentsOf(scope, name).stream()
+                    .anyMatch(parent -> !parent.name().equals(name))).toList();
+            if (!referenced.isEmpty()) {
+                String pronoun = referenced.size() == 1 ? "it." : "them.";
+                throw AlarmValidator.validation("Cannot delete " + String.join(",", referenced)
+                        + " as there are composite alarm(s) depending on " + pronoun);
             }
             for (String name : names) {
                 String key = scope.key(name);

@@ -113,16 +113,18 @@ class AlarmApiTest {
     }
 
     @Test
-    void deleteIsAllOrNothing() {
+    void deleteSkipsUnknownNamesAndDeletesTheOthers() {
         h.call(alarm("a").build());
-        assertAwsError(() -> h.call(DeleteAlarmsRequest.builder().alarmNames("a", "nope").build()),
-                AwsError.CW_RESOURCE_NOT_FOUND, "The following alarms were not found: [nope]");
+        h.call(alarm("b").build());
+        // "If you specify any incorrect alarm names, the alarms you specify with correct names are still deleted."
+        h.call(DeleteAlarmsRequest.builder().alarmNames("a", "nope").build());
         assertThat(((DescribeAlarmsResponse) h.call(DescribeAlarmsRequest.builder().build())).metricAlarms())
-                .hasSize(1);
+                .extracting(MetricAlarm::alarmName).containsExactly("b");
+        h.call(DeleteAlarmsRequest.builder().alarmNames("nope").build());
         assertAwsError(() -> h.call(DeleteAlarmsRequest.builder().build()), AwsError.CW_VALIDATION_ERROR,
                 "1 validation error detected: Value null at 'alarmNames' failed to satisfy constraint: Member must "
                         + "not be null");
-        h.call(DeleteAlarmsRequest.builder().alarmNames("a").build());
+        h.call(DeleteAlarmsRequest.builder().alarmNames("b").build());
         assertThat(((DescribeAlarmsResponse) h.call(DescribeAlarmsRequest.builder().build())).metricAlarms())
                 .isEmpty();
     }

@@ -141,8 +141,10 @@ class CompositeAlarmTest {
         DescribeAlarmsResponse plain = h.call(DescribeAlarmsRequest.builder().build());
         assertThat(plain.compositeAlarms()).isEmpty();
         assertAwsError(() -> h.call(DeleteAlarmsRequest.builder().alarmNames("a").build()),
-                AwsError.CW_VALIDATION_ERROR, "Alarm a cannot be deleted because it is referenced by the composite "
-                        + "alarm(s) [both]");
+                AwsError.CW_VALIDATION_ERROR, "Cannot delete a as there are composite alarm(s) depending on it.");
+        // Nothing is deleted when one of the names is still referenced.
+        assertAwsError(() -> h.call(DeleteAlarmsRequest.builder().alarmNames("a", "nope", "b").build()),
+                AwsError.CW_VALIDATION_ERROR, "Cannot delete a,b as there are composite alarm(s) depending on them.");
         h.reopen();
         assertThat(describe("both").alarmRule()).isEqualTo("ALARM(a) AND ALARM(b)");
         h.call(DeleteAlarmsRequest.builder().alarmNames("both").build());
