@@ -19,6 +19,10 @@ public final class BenchMain {
             io.watchpost.bench.jmh.StorageFootprint.main(Arrays.copyOfRange(argv, 1, argv.length));
             return;
         }
+        if (argv.length > 0 && argv[0].equals("--event-latency")) {
+            EventDeliveryLatency.main(Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         BenchArgsParser parser = new BenchArgsParser(Workloads.names());
         BenchArgsParser.Result parsed = parser.parse(argv);
         if (parsed.help()) {

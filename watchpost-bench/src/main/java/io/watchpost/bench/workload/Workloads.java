@@ -21,6 +21,7 @@ public final class Workloads {
         ALL.put("FilterLogEventsDelimited", FilterLogEventsWorkload::delimited);
         ALL.put("DescribeLogGroups", DescribeLogGroupsWorkload::new);
         ALL.put("PutEvents", PutEventsWorkload::new);
+        ALL.put("PutEvents1000Rules", PutEvents1000RulesWorkload::new);
         ALL.put("PutTraceSegments", PutTraceSegmentsWorkload::new);
     }
 

@@ -20,7 +20,7 @@ class WorkloadsTest {
     void everyNamedWorkloadIsCreatedUnderItsOwnName() {
         assertThat(Workloads.names()).containsExactly("PutMetricData", "GetMetricStatistics", "GetMetricData",
                 "GetMetricDataSearch", "ListMetrics", "PutLogEvents", "FilterLogEvents", "FilterLogEventsJson",
-                "FilterLogEventsDelimited", "DescribeLogGroups", "PutEvents", "PutTraceSegments");
+                "FilterLogEventsDelimited", "DescribeLogGroups", "PutEvents", "PutEvents1000Rules", "PutTraceSegments");
         for (String name : Workloads.names()) {
             assertThat(Workloads.create(name, spec).name()).isEqualTo(name);
         }
@@ -84,6 +84,23 @@ class WorkloadsTest {
             assertThat(pattern).contains(kinds[i % 5]);
         }
         assertThat(JSON.readTree(PutEventsWorkload.detail(1, 2)).path("customer").has("tier")).isTrue();
+    }
+
+    @Test
+    void theThousandMixedRulesAreValidPatternsAndEachKindMatchesSomeEvents() throws Exception {
+        var scope = new io.watchpost.core.Scope("000000000000", "us-east-1");
+        var index = new io.watchpost.events.rules.RuleIndex();
+        for (int i = 0; i < PutEvents1000RulesWorkload.RULES; i++) {
+            index.put("rule-" + i, scope, "bus", io.watchpost.events.pattern.EventPattern.compile(MixedRules.pattern(i)));
+        }
+        java.util.Set<Integer> kindsMatched = new java.util.TreeSet<>();
+        for (int i = 0; i < 60; i++) {
+            JsonNode event = JSON.readTree("{\"detail-type\":\"OrderPlaced\",\"source\":\"" + MixedRules.source(i)
+                    + "\",\"detail\":" + MixedRules.detail(i % 4, i) + "}");
+            index.match(scope, "bus", MixedRules.source(i), "OrderPlaced", event)
+                    .forEach(rule -> kindsMatched.add(Integer.parseInt(rule.substring("rule-".length())) % 6));
+        }
+        assertThat(kindsMatched).containsExactly(0, 1, 2, 3, 4, 5);
     }
 
     @Test

@@ -24,8 +24,10 @@ import software.amazon.event.ruler.Patterns;
  *
  * <p><b>Thread-safety:</b> {@link #match} is lock-free (event-ruler machines allow concurrent readers with one
  * writer); {@link #put} and {@link #remove} are serialized on this object.
+ *
+ * <p>Public only so that {@code watchpost-bench}'s JMH benchmarks can measure matching as rules grow.
  */
-final class RuleIndex {
+public final class RuleIndex {
     private static final String ANY = "\u0001";
 
     private record Registration(String partition, Map<String, List<Patterns>> subRule) {}
@@ -34,7 +36,7 @@ final class RuleIndex {
     private final Map<String, List<Registration>> registrations = new HashMap<>();
 
     /** Adds (or replaces) the rule stored under {@code ruleKey}. */
-    synchronized void put(String ruleKey, Scope scope, String bus, EventPattern pattern) {
+    public synchronized void put(String ruleKey, Scope scope, String bus, EventPattern pattern) {
         remove(ruleKey);
         List<Registration> added = new ArrayList<>();
         for (Map<String, List<Patterns>> subRule : pattern.subRules()) {
@@ -70,7 +72,7 @@ final class RuleIndex {
     }
 
     /** Keys of the rules whose patterns match {@code event}, each once. */
-    Set<String> match(Scope scope, String bus, String source, String detailType, JsonNode event) {
+    public Set<String> match(Scope scope, String bus, String source, String detailType, JsonNode event) {
         Set<String> matched = new LinkedHashSet<>();
         collect(partition(scope, bus, source, detailType), event, matched);
         collect(partition(scope, bus, source, ANY), event, matched);
