@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link Scheduler} whose only notion of time is its {@link Clock}. {@link #runDue()} runs due tasks in time
  * order on the calling thread; a task that falls behind runs once per call, then is rescheduled from now, so a
- * stopped machine does not replay every missed period. Thread-safe: tasks run outside the lock.
+ * stopped machine does not replay every missed period. {@link Cancellable#runSoon()} makes a task due now and
+ * calls the {@link #onWake wake-up hook}, so the thread that drives {@code runDue} need not wait for its next tick.
+ * Thread-safe: tasks run outside the lock.
  */
 public final class ClockScheduler implements Scheduler {
     private static final System.Logger LOG = System.getLogger(ClockScheduler.class.getName());
@@ -22,6 +24,7 @@ public final class ClockScheduler implements Scheduler {
     private final Clock clock;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private volatile Runnable wake = () -> {};
 
     public ClockScheduler(Clock clock) {
         this.clock = requireNonNull(clock, "clock is null");
@@ -34,7 +37,34 @@ public final class ClockScheduler implements Scheduler {
         }
         Entry entry = new Entry(name, firstRun, period, task, sequence.incrementAndGet());
         queue.add(entry);
-        return () -> cancel(entry);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                ClockScheduler.this.cancel(entry);
+            }
+
+            @Override
+            public void runSoon() {
+                if (expedite(entry)) {
+                    wake.run();
+                }
+            }
+        };
+    }
+
+    /** Sets what to call when a task became due early: the driver schedules a {@link #runDue()} right away. */
+    public void onWake(Runnable hook) {
+        this.wake = requireNonNull(hook, "hook is null");
+    }
+
+    private synchronized boolean expedite(Entry entry) {
+        Instant now = clock.instant();
+        if (entry.cancelled || !entry.next.isAfter(now) || !queue.remove(entry)) {
+            return !entry.cancelled;
+        }
+        entry.next = now;
+        queue.add(entry);
+        return true;
     }
 
     private synchronized void cancel(Entry entry) {

@@ -41,6 +41,36 @@ class ClockSchedulerTest {
     }
 
     @Test
+    void runSoonMakesATaskDueNowWakesTheDriverAndRestartsItsPeriod() {
+        List<String> runs = new ArrayList<>();
+        List<String> wakes = new ArrayList<>();
+        scheduler.onWake(() -> wakes.add("wake"));
+        var outbox = scheduler.schedule("outbox", clock.instant().plusSeconds(60), Duration.ofMinutes(1),
+                () -> runs.add("outbox"));
+        scheduler.schedule("other", clock.instant().plusSeconds(30), Duration.ofMinutes(1), () -> runs.add("other"));
+
+        outbox.runSoon();
+        assertThat(wakes).hasSize(1);
+        assertThat(scheduler.runDue()).isEqualTo(1);
+        assertThat(runs).containsExactly("outbox");
+
+        clock.advance(Duration.ofSeconds(59));
+        scheduler.runDue();
+        assertThat(runs).as("next run a period after the early one").containsExactly("outbox", "other");
+        clock.advance(Duration.ofSeconds(1));
+        scheduler.runDue();
+        assertThat(runs).containsExactly("outbox", "other", "outbox");
+
+        outbox.cancel();
+        outbox.runSoon();
+        assertThat(wakes).as("a cancelled task does not wake the driver").hasSize(1);
+        clock.advance(Duration.ofMinutes(5));
+        scheduler.runDue();
+        assertThat(runs).filteredOn("outbox"::equals).as("never again after cancel").hasSize(2);
+        assertThat(runs).filteredOn("other"::equals).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheOthers() {
         List<String> runs = new ArrayList<>();
         scheduler.schedule("boom", clock.instant(), Duration.ofSeconds(1), () -> {

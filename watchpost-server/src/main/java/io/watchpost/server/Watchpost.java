@@ -126,11 +126,28 @@ public final class Watchpost implements AutoCloseable {
         }
     }
 
-    /** Drives background work in production: the scheduler runs what its clock says is due, once a second. */
+    /**
+     * Drives background work in production: the scheduler runs what its clock says is due, once a second, and at
+     * once when a task is asked to run soon (an outbox that just received an item); wake-ups while one is pending
+     * coalesce, so a burst of writes costs one extra pass, not one per write.
+     */
     private static ScheduledExecutorService startTicker(ClockScheduler scheduler) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("watchpost-scheduler").daemon(true).factory());
         ticker.scheduleWithFixedDelay(scheduler::runDue, 1, 1, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        scheduler.onWake(() -> {
+            if (pending.compareAndSet(false, true)) {
+                try {
+                    ticker.execute(() -> {
+                        pending.set(false);
+                        scheduler.runDue();
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    pending.set(false);  // shutting down
+                }
+            }
+        });
         return ticker;
     }
 

@@ -15,8 +15,16 @@ public interface Scheduler {
     /** Runs every task whose time has come (by the clock) and returns how many runs happened. */
     int runDue();
 
-    /** Stops a scheduled task; idempotent. */
+    /** A scheduled task's handle. */
     interface Cancellable {
+        /** Stops the task; idempotent. */
         void cancel();
+
+        /**
+         * Asks for one run as soon as possible instead of at the task's next time (work just arrived, e.g. an
+         * outbox item); the period then restarts from that run. Where nothing drives the scheduler (tests), the
+         * next {@link Scheduler#runDue()} runs it.
+         */
+        default void runSoon() {}
     }
 }

@@ -136,6 +136,7 @@ public final class Outbox implements AutoCloseable {
                 nextToLoad++;
             }
         }
+        task.runSoon();
         return offset;
     }
 
