@@ -48,7 +48,7 @@ class XRaySettingsIT {
         String group = xray.createGroup(r -> r.groupName("tagged").tags(tag("team", "a"))).group().groupARN();
         xray.tagResource(r -> r.resourceARN(group).tags(tag("env", "prod")));
         assertThat(xray.listTagsForResource(r -> r.resourceARN(group)).tags())
-                .containsExactly(tag("team", "a"), tag("env", "prod"));
+                .containsExactly(tag("env", "prod"), tag("team", "a"));
         xray.untagResource(r -> r.resourceARN(group).tagKeys("team"));
         assertThat(xray.listTagsForResource(r -> r.resourceARN(group)).tags()).containsExactly(tag("env", "prod"));
 

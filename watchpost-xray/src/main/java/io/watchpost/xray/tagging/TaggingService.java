@@ -125,7 +125,8 @@ public final class TaggingService implements WatchpostService {
                 .flatMap(kind -> kind.tags(context.scope(), request.resourceARN()))
                 .orElseThrow(() -> notFound(request.resourceARN()));
         List<Tag> list = new ArrayList<>();
-        tags.forEach((key, value) -> list.add(Tag.builder().key(key).value(value).build()));
+        // Stored maps keep no order across a restart; list by key so the answer is stable.
+        new java.util.TreeMap<>(tags).forEach((key, value) -> list.add(Tag.builder().key(key).value(value).build()));
         return ListTagsForResourceResponse.builder().tags(list).build();
     }
 

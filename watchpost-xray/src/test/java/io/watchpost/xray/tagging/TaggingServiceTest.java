@@ -77,7 +77,7 @@ class TaggingServiceTest {
         assertThat(tags(groupArn)).containsExactly(tag("team", "a"));
         tagging.tagResource(CTX, TagResourceRequest.builder().resourceARN(groupArn)
                 .tags(tag("team", "b"), tag("env", "prod")).build());
-        assertThat(tags(groupArn)).containsExactly(tag("team", "b"), tag("env", "prod"));
+        assertThat(tags(groupArn)).containsExactly(tag("env", "prod"), tag("team", "b"));
         tagging.untagResource(CTX, UntagResourceRequest.builder().resourceARN(groupArn).tagKeys("team", "absent")
                 .build());
         assertThat(tags(groupArn)).containsExactly(tag("env", "prod"));
