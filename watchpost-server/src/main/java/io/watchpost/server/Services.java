@@ -148,6 +148,8 @@ final class Services implements Closeable {
             logEvents.addIngestListener(logFilters.metricFilterListener());
             logEvents.addIngestListener(logFilters.subscriptionListener());
             logEvents.addIngestListener(new IncomingMetrics(metrics.sink()));
+            // A crash between storing a batch and enqueueing its subscription deliveries must not lose them.
+            logEvents.replayAfterCrash(logFilters.subscriptionListener(), java.time.Duration.ofSeconds(5));
             ExportTasksService exports = new ExportTasksService(journal, logGroups, logEvents, s3, clock, scheduler,
                     tokens);
             closeables.add(exports::close);

@@ -139,6 +139,52 @@ final class GroupLog implements AutoCloseable {
         return index.slice(Math.max(low, high - max), Math.max(low, high));
     }
 
+    /**
+     * The batches of live streams ingested within {@code windowMillis} of the newest batch, oldest first, each as
+     * its stored events: what a crash may have stored without telling the ingest listeners. Reads backwards from the
+     * end in chunks, so only the tail of the log is read.
+     */
+    synchronized List<List<StoredEvent>> recent(long windowMillis) throws IOException {
+        java.util.ArrayDeque<LogRecord> newest = new java.util.ArrayDeque<>();
+        long end = log.nextOffset();
+        long cutoff = Long.MIN_VALUE;
+        boolean reachedCutoff = false;
+        while (end > 0 && !reachedCutoff) {
+            long start = Math.max(0, end - 256);
+            List<LogRecord> chunk = log.read(start, (int) (end - start));
+            for (int i = chunk.size() - 1; i >= 0 && !reachedCutoff; i--) {
+                LogRecord record = chunk.get(i);
+                long ingestion = BatchCodec.header(record.value()).ingestionTime();
+                if (cutoff == Long.MIN_VALUE) {
+                    cutoff = ingestion - windowMillis;
+                }
+                if (ingestion < cutoff) {
+                    reachedCutoff = true;
+                } else {
+                    newest.addFirst(record);
+                }
+            }
+            if (chunk.isEmpty() || chunk.get(0).offset() > start) {
+                break; // retention removed everything before this chunk
+            }
+            end = start;
+        }
+        List<List<StoredEvent>> batches = new ArrayList<>();
+        for (LogRecord record : newest) {
+            String stream = new String(record.key(), UTF_8);
+            Long incarnation = incarnations.get(stream);
+            if (incarnation == null || incarnation != BatchCodec.header(record.value()).incarnation()) {
+                continue; // a deleted stream, or an earlier stream of the same name
+            }
+            Batch batch = Batch.of(record.value());
+            List<StoredEvent> events = new ArrayList<>(batch.positions().length);
+            BatchCodec.forEach(record.value(), (i, timestamp, position, length) ->
+                    events.add(batch.event(stream, EventPosition.of(timestamp, record.offset(), i))));
+            batches.add(events);
+        }
+        return batches;
+    }
+
     /** Loads the events at the given positions of one stream, in the order given. */
     List<StoredEvent> load(String stream, List<EventPosition> positions) throws IOException {
         List<StoredEvent> events = new ArrayList<>(positions.size());

@@ -130,7 +130,7 @@ final class GroupLogs implements AutoCloseable {
             try {
                 visitor.visit(entry.scope(), entry.name(), entry.log());
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "retention of log group " + entry.name() + " failed", e);
+                LOG.log(System.Logger.Level.WARNING, "visiting log group " + entry.name() + " failed", e);
             }
         }
     }

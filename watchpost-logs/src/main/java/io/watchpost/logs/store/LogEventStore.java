@@ -116,6 +116,23 @@ public final class LogEventStore implements AutoCloseable {
         groupLogs.drop(scope, logGroupName);
     }
 
+    /** Told of one recently ingested batch (see {@link #forEachRecentBatch}). */
+    public interface RecentBatchVisitor {
+        void visit(Scope scope, String logGroupName, String logStreamName, List<StoredEvent> events);
+    }
+
+    /**
+     * Every group's batches ingested within {@code windowMillis} of its newest one, oldest first, for live streams:
+     * after a crash, the batches that may have been stored without reaching the ingest listeners.
+     */
+    public void forEachRecentBatch(long windowMillis, RecentBatchVisitor visitor) {
+        groupLogs.forEach((scope, name, log) -> {
+            for (List<StoredEvent> batch : log.recent(windowMillis)) {
+                visitor.visit(scope, name, batch.get(0).logStreamName(), batch);
+            }
+        });
+    }
+
     /** Appends one batch to an existing stream; durable on return. The events need not be sorted. */
     public void append(Scope scope, LogGroupInfo group, String stream, long ingestionTime, List<EncodedEvent> events) {
         try {

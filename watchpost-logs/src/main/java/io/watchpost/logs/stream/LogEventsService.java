@@ -10,6 +10,7 @@ import io.watchpost.core.port.Scheduler;
 import io.watchpost.logs.LogGroupInfo;
 import io.watchpost.logs.LogsService;
 import io.watchpost.logs.ingest.IngestListener;
+import io.watchpost.logs.ingest.IngestedEvent;
 import io.watchpost.logs.ingest.Ingestor;
 import io.watchpost.logs.store.LogEventStore;
 import io.watchpost.logs.store.LogRecordPointers;
@@ -17,9 +18,12 @@ import io.watchpost.logs.store.Retention;
 import io.watchpost.store.RecordLogConfig;
 import io.watchpost.store.StateJournal;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRequest;
@@ -41,6 +45,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
  * stream definitions in the journal's {@code log-streams} table. {@link #close()} closes the record logs.
  */
 public final class LogEventsService implements WatchpostService, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LogEventsService.class.getName());
     static final Duration RETENTION_PERIOD = Duration.ofMinutes(1);
 
     private final LogsService groups;
@@ -49,6 +54,8 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
     private final ApiHandlers handlers;
     private final Scheduler.Cancellable retentionTask;
     private final LogRecordPointers pointers;
+    private final Path cleanShutdownMarker;
+    private final boolean uncleanStart;
 
     /** Production wiring: record logs with the default segment settings and {@code process} durability. */
     public LogEventsService(StateJournal journal, LogsService groups, Path dataDirectory, Clock clock,
@@ -61,6 +68,11 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
             Clock clock, Scheduler scheduler, PageTokens pageTokens) throws IOException {
         this.groups = requireNonNull(groups, "groups is null");
         requireNonNull(clock, "clock is null");
+        // The marker exists only between a clean close and the next start: without it, an existing store was left
+        // by a crash, and the newest batches may never have reached the ingest listeners.
+        this.cleanShutdownMarker = dataDirectory.resolve("clean-shutdown");
+        this.uncleanStart = Files.isDirectory(dataDirectory.resolve("groups"))
+                && !Files.deleteIfExists(cleanShutdownMarker);
         this.store = new LogEventStore(journal, dataDirectory, logConfig);
         this.ingestor = new Ingestor(groups, store, clock);
         GroupLookup lookup = new GroupLookup(groups);
@@ -90,6 +102,30 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
     /** Registers a listener told of every batch after it is durably stored (metric and subscription filters). */
     public void addIngestListener(IngestListener listener) {
         ingestor.addListener(listener);
+    }
+
+    /**
+     * After a crash, tells {@code listener} again of every batch ingested within {@code window} of each group's
+     * newest one: the batches a crash may have stored between the append and the listeners (at least once; a batch
+     * the listener had already seen comes twice). Does nothing after a clean shutdown. Returns the batches replayed.
+     */
+    public int replayAfterCrash(IngestListener listener, Duration window) {
+        if (!uncleanStart) {
+            return 0;
+        }
+        int[] batches = {0};
+        store.forEachRecentBatch(window.toMillis(), (scope, group, stream, events) -> {
+            List<IngestedEvent> ingested = new ArrayList<>(events.size());
+            events.forEach(e -> ingested.add(new IngestedEvent(e.timestamp(), e.ingestionTime(), e.message())));
+            try {
+                listener.ingested(scope, group, stream, List.copyOf(ingested));
+                batches[0]++;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "replaying a batch of " + group + " failed", e);
+            }
+        });
+        LOG.log(System.Logger.Level.INFO, "unclean shutdown: replayed {0} recent log batches", batches[0]);
+        return batches[0];
     }
 
     /** The {@link LogSink} port for EventBridge log-group targets and CloudTrail trails. */
@@ -132,5 +168,6 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
     public void close() throws IOException {
         retentionTask.cancel();
         store.close();
+        Files.write(cleanShutdownMarker, new byte[0]);
     }
 }

@@ -6,6 +6,7 @@ import static io.watchpost.logs.stream.EventsHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchpost.core.AwsError;
+import io.watchpost.logs.ingest.IngestListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,27 @@ class DurabilityAndRetentionTest {
         EventsHarness crashed = h;
         h = new EventsHarness(dir);
         assertThat(messages()).isEqualTo(written);
+        crashed.abandon();
+    }
+
+    @Test
+    void afterACrashTheNewestBatchesReachTheIngestListenersAgain() throws Exception {
+        h.group("app");
+        h.stream("app", "s");
+        h.put("app", "s", event(NOW - 1000, "long before the crash"));
+        h.clock.advance(Duration.ofMinutes(1));
+        h.put("app", "s", event(NOW + 59_000, "just before"), event(NOW + 59_500, "the crash"));
+        List<String> replayed = new ArrayList<>();
+        IngestListener listener = (scope, group, stream, events) -> events.forEach(e -> replayed.add(group + "/"
+                + stream + ": " + e.message() + " @" + (e.ingestionTime() - NOW)));
+
+        h.reopen();
+        assertThat(h.events.replayAfterCrash(listener, Duration.ofSeconds(5))).as("after a clean shutdown").isZero();
+
+        EventsHarness crashed = h;  // kill -9: nothing closed; a second process opens the same files
+        h = new EventsHarness(dir);
+        assertThat(h.events.replayAfterCrash(listener, Duration.ofSeconds(5))).isEqualTo(1);
+        assertThat(replayed).containsExactly("app/s: just before @60000", "app/s: the crash @60000");
         crashed.abandon();
     }
 
