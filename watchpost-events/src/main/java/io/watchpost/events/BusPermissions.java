@@ -59,7 +59,8 @@ final class BusPermissions {
         if (request.statementId() == null) {
             throw new AwsException(AwsError.EVENTS_VALIDATION, "Either StatementId or RemoveAllPermissions must be provided.");
         }
-        ObjectNode policy = current.flatMap(BusPolicy::parse).orElseThrow(() -> noStatement());
+        ObjectNode policy = current.flatMap(BusPolicy::parse).orElseThrow(() -> new AwsException(
+                AwsError.EVENTS_RESOURCE_NOT_FOUND, "EventBus does not have a policy."));
         if (!removeStatement(statements(policy), request.statementId())) {
             throw noStatement();
         }

@@ -45,6 +45,15 @@ class BusPermissionsTest {
     }
 
     @Test
+    void removingFromABusWithoutPolicySaysSo() {
+        assertThatThrownBy(() -> BusPermissions.remove(Optional.empty(),
+                RemovePermissionRequest.builder().statementId("a").build())).isInstanceOf(AwsException.class)
+                .hasMessage("EventBus does not have a policy.");
+        assertThat(BusPermissions.remove(Optional.empty(),
+                RemovePermissionRequest.builder().removeAllPermissions(true).build())).isEmpty();
+    }
+
+    @Test
     void onlyPutEventsIsAnAction() {
         assertThatThrownBy(() -> BusPermissions.put(SCOPE, "default", Optional.empty(),
                 allow("a", "111111111111").action("events:Other").build())).isInstanceOf(AwsException.class);

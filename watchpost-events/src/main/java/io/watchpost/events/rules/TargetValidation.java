@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * PutTargets and RemoveTargets checks: model constraints in member order (one {@code ValidationException}), then
- * EventBridge's rules for each target: a well-formed ARN, at most one of Input / InputPath / InputTransformer,
+ * EventBridge's rules for each target: a well-formed ARN, the parameter block its kind of target cannot do without,
+ * at most one of Input / InputPath / InputTransformer,
  * Input as JSON, JSON paths EventBridge can evaluate, no variable named like a predefined one.
  */
 final class TargetValidation {
@@ -92,9 +93,9 @@ final class TargetValidation {
     }
 
     private static void semantics(Target t) {
-        if (Arn.parse(t.arn()).isEmpty()) {
-            throw validation("Parameter " + t.arn() + " is not valid. Reason: Provided Arn is not in correct format.");
-        }
+        Arn arn = Arn.parse(t.arn()).orElseThrow(() -> validation("Parameter " + t.arn()
+                + " is not valid. Reason: Provided Arn is not in correct format."));
+        requiredParameters(t, arn);
         int inputs = (t.input() != null ? 1 : 0) + (t.inputPath() != null ? 1 : 0) + (t.inputTransformer() != null ? 1 : 0);
         if (inputs > 1) {
             throw validation("Only one of Input, InputPath, or InputTransformer must be provided for target "
@@ -116,6 +117,23 @@ final class TargetValidation {
                             + name + ".");
                 }
             });
+        }
+    }
+
+    /**
+     * Targets whose call cannot be made without a parameter block: an ECS cluster (EcsParameters: the task
+     * definition), a Batch job queue (BatchParameters: the job definition and name) and a FIFO queue
+     * (SqsParameters: the message group).
+     */
+    private static void requiredParameters(Target t, Arn arn) {
+        String missing = switch (arn.service()) {
+            case "ecs" -> t.ecsParameters() == null ? "EcsParameters" : null;
+            case "batch" -> t.batchParameters() == null ? "BatchParameters" : null;
+            case "sqs" -> arn.resource().endsWith(".fifo") && t.sqsParameters() == null ? "SqsParameters" : null;
+            default -> null;
+        };
+        if (missing != null) {
+            throw validation("Parameter(s) " + missing + " must be specified for target: " + t.id() + ".");
         }
     }
 

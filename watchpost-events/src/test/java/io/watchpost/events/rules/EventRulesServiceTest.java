@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
 import software.amazon.awssdk.services.eventbridge.model.RemoveTargetsRequest;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
+import software.amazon.awssdk.services.eventbridge.model.SqsParameters;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRequest;
 
@@ -218,6 +219,25 @@ class EventRulesServiceTest {
                 "Rule nope does not exist on EventBus default.");
         assertAwsError(() -> putTarget("r1", "t1", "not-an-arn"), AwsError.EVENTS_VALIDATION,
                 "Parameter not-an-arn is not valid. Reason: Provided Arn is not in correct format.");
+    }
+
+    @Test
+    void targetsThatNeedAParameterBlockAreRefusedWithoutIt() {
+        putRule("r1", PATTERN);
+        String fifo = "arn:aws:sqs:us-east-1:000000000000:orders.fifo";
+        // checked before the rule is looked up: a missing rule does not hide the missing block
+        assertAwsError(() -> putTarget("nope", "fifo", fifo), AwsError.EVENTS_VALIDATION,
+                "Parameter(s) SqsParameters must be specified for target: fifo.");
+        assertAwsError(() -> putTarget("r1", "ecs", "arn:aws:ecs:us-east-1:000000000000:cluster/c"),
+                AwsError.EVENTS_VALIDATION, "Parameter(s) EcsParameters must be specified for target: ecs.");
+        assertAwsError(() -> putTarget("r1", "batch", "arn:aws:batch:us-east-1:000000000000:job-queue/q"),
+                AwsError.EVENTS_VALIDATION, "Parameter(s) BatchParameters must be specified for target: batch.");
+        new TargetOperations(service).putTargets(CTX, PutTargetsRequest.builder().rule("r1").targets(
+                Target.builder().id("fifo").arn(fifo).sqsParameters(SqsParameters.builder().messageGroupId("g").build())
+                        .build()).build());
+        putTarget("r1", "standard", QUEUE); // a standard queue needs no group
+        assertThat(new TargetOperations(service).listTargetsByRule(CTX, ListTargetsByRuleRequest.builder().rule("r1")
+                .build()).targets()).extracting(Target::id).containsExactly("fifo", "standard");
     }
 
     @Test
