@@ -84,4 +84,24 @@ class XRayIT {
                 .endTime(Instant.now().plusSeconds(5)));
         assertThat(graph.services()).extracting(s -> s.name()).contains("checkout", "db");
     }
+
+    @Test
+    void traceIdEpochIsNotValidated() {
+        // PutTraceSegments: the trace id's request time "is not required or validated"; W3C ids keep random bits there.
+        Instant yearsAgo = Instant.parse("2016-11-04T21:02:41Z");
+        String old = traceId(yearsAgo);
+        String w3c = "1-" + id().substring(0, 8) + "-" + id() + id().substring(0, 8);
+        String unknown = traceId(Instant.now());
+        double begin = yearsAgo.toEpochMilli() / 1000.0;
+        PutTraceSegmentsResponse put = xray.putTraceSegments(r -> r.traceSegmentDocuments(
+                "{\"name\":\"example.com\",\"id\":\"" + id() + "\",\"trace_id\":\"" + old + "\",\"start_time\":"
+                        + begin + ",\"in_progress\":true}",
+                "{\"name\":\"example.com\",\"id\":\"" + id() + "\",\"trace_id\":\"" + w3c + "\",\"start_time\":"
+                        + begin + ",\"end_time\":" + (begin + 1) + "}"));
+        assertThat(put.unprocessedTraceSegments()).isEmpty();
+
+        BatchGetTracesResponse traces = xray.batchGetTraces(r -> r.traceIds(old, w3c, unknown));
+        assertThat(traces.traces()).extracting(trace -> trace.id()).containsExactlyInAnyOrder(old, w3c);
+        assertThat(traces.unprocessedTraceIds()).containsExactly(unknown);
+    }
 }

@@ -83,8 +83,8 @@ public final class OtlpTraceReceiver {
         for (OtlpSpan span : spans) {
             String reason = switch (SpanTranslator.translate(span)) {
                 case SpanTranslator.Refused refused -> refused.reason();
-                case SpanTranslator.Translated translated -> traces.ingest(scope, translated.document().toString(),
-                        false).map(unprocessed -> "span " + span.spanId() + ": " + unprocessed.message()).orElse(null);
+                case SpanTranslator.Translated translated -> traces.ingest(scope, translated.document().toString())
+                        .map(unprocessed -> "span " + span.spanId() + ": " + unprocessed.message()).orElse(null);
             };
             if (reason != null) {
                 rejected++;

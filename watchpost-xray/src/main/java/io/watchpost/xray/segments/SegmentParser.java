@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,9 @@ import java.util.regex.Pattern;
  * Validates segment documents as X-Ray does and reads them into {@link Segment}s. Bounds apply before any work:
  * a document is at most 64 KB of UTF-8 and nests at most 64 levels. Stateless and thread-safe.
  *
- * <p>Rules (X-Ray developer guide, "Segment documents"): {@code trace_id} is {@code 1-<8 hex epoch>-<24 hex>} and
- * not older than the 30 days X-Ray keeps; {@code id} and {@code parent_id} are 16 hex digits; {@code start_time}
+ * <p>Rules (X-Ray developer guide, "Segment documents"): {@code trace_id} is {@code 1-<8 hex>-<24 hex>}, its first
+ * 8 digits not held to be a recent epoch (PutTraceSegments: "this is not required or validated", so W3C ids and
+ * replayed old traces are accepted); {@code id} and {@code parent_id} are 16 hex digits; {@code start_time}
  * is a number; {@code end_time} is a number unless {@code in_progress} is true; a document with {@code "type":
  * "subsegment"} needs {@code parent_id}; {@code http}, {@code aws}, {@code sql}, {@code metadata} are objects;
  * annotation keys are alphanumeric or {@code _} and values strings, numbers or booleans.
@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 public final class SegmentParser {
     /** X-Ray's limit on one segment document. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
-    /** Trace ids older than X-Ray's retention are rejected. */
-    public static final Duration MAX_TRACE_AGE = Duration.ofDays(30);
     static final int MAX_ANNOTATIONS = 50;
     private static final int MAX_DEPTH = 64;
     private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
@@ -46,11 +44,8 @@ public final class SegmentParser {
     /** An invalid document and why. */
     public record Rejected(Rejection rejection) implements Result {}
 
-    /**
-     * Parses and validates {@code document}; {@code nowMillis} is the time the trace-id age is judged against, or
-     * {@code Long.MIN_VALUE} to skip that check (documents already accepted, read back at startup).
-     */
-    public Result parse(String document, long nowMillis) {
+    /** Parses and validates {@code document}. */
+    public Result parse(String document) {
         // A char is at most 3 UTF-8 bytes: only documents near the limit are encoded to measure them.
         if (document == null || document.length() > MAX_DOCUMENT_BYTES || document.length() > MAX_DOCUMENT_BYTES / 3
                 && document.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
@@ -67,15 +62,15 @@ public final class SegmentParser {
         }
         String id = root.path("id").isTextual() ? root.path("id").asText() : null;
         try {
-            return new Accepted(top(root, nowMillis));
+            return new Accepted(top(root));
         } catch (InvalidSegment e) {
             return new Rejected(Rejection.of(id, e.getMessage()));
         }
     }
 
-    private Segment top(JsonNode node, long nowMillis) {
+    private Segment top(JsonNode node) {
         String id = hexId(node, "id", "InvalidId").orElseThrow(() -> new InvalidSegment("InvalidId"));
-        String traceId = traceId(node, nowMillis);
+        String traceId = traceId(node);
         boolean separate = false;
         if (node.has("type")) {
             if (!node.get("type").isTextual() || !node.get("type").asText().equals("subsegment")) {
@@ -134,13 +129,9 @@ public final class SegmentParser {
         return result;
     }
 
-    private static String traceId(JsonNode node, long nowMillis) {
+    private static String traceId(JsonNode node) {
         String traceId = text(node, "trace_id").orElseThrow(() -> new InvalidSegment("InvalidTraceId"));
         if (!TRACE_ID.matcher(traceId).matches()) {
-            throw new InvalidSegment("InvalidTraceId");
-        }
-        long epochSeconds = Long.parseLong(traceId.substring(2, 10), 16);
-        if (nowMillis != Long.MIN_VALUE && epochSeconds * 1000 < nowMillis - MAX_TRACE_AGE.toMillis()) {
             throw new InvalidSegment("InvalidTraceId");
         }
         return traceId;

@@ -90,20 +90,12 @@ public final class TraceService implements WatchpostService, AutoCloseable {
     }
 
     /**
-     * Accepts one segment document for {@code scope}, the path shared by PutTraceSegments and the daemon's UDP
-     * listener; answers why when the document is rejected.
+     * Accepts one segment document for {@code scope}, the path shared by PutTraceSegments, the daemon's UDP
+     * listener and the OTLP receiver; answers why when the document is rejected.
      */
     public Optional<UnprocessedTraceSegment> ingest(Scope scope, String document) {
-        return ingest(scope, document, true);
-    }
-
-    /**
-     * As {@link #ingest(Scope, String)}; without {@code checkTraceIdAge} the trace id's epoch is not held to X-Ray's
-     * 30 days: OTLP trace ids are W3C ids whose first 32 bits are random, which X-Ray's OTLP endpoint accepts.
-     */
-    public Optional<UnprocessedTraceSegment> ingest(Scope scope, String document, boolean checkTraceIdAge) {
         long now = clock.millis();
-        return switch (parser.parse(document, checkTraceIdAge ? now : Long.MIN_VALUE)) {
+        return switch (parser.parse(document)) {
             case SegmentParser.Accepted accepted -> {
                 synchronized (appendLock) {
                     long offset = log.append(scope, accepted.segment().traceId(), document, now);
@@ -209,7 +201,7 @@ public final class TraceService implements WatchpostService, AutoCloseable {
 
     private void rebuild() throws IOException {
         log.scanAll(entry -> {
-            if (parser.parse(entry.document(), Long.MIN_VALUE) instanceof SegmentParser.Accepted accepted) {
+            if (parser.parse(entry.document()) instanceof SegmentParser.Accepted accepted) {
                 index.add(entry.scope(), accepted.segment(), entry.offset(), entry.timestampMillis());
             }
         });

@@ -23,8 +23,7 @@ class SegmentParserTest {
             for (JsonNode node : MAPPER.readTree(in)) {
                 String document = node.has("documentText") ? node.get("documentText").asText()
                         : node.get("document").toString();
-                cases.add(Arguments.of(node.get("name").asText(), document, node.get("now").asLong(),
-                        node.get("expect").asText()));
+                cases.add(Arguments.of(node.get("name").asText(), document, node.get("expect").asText()));
             }
             return cases;
         }
@@ -32,8 +31,8 @@ class SegmentParserTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void corpus(String name, String document, long now, String expect) {
-        SegmentParser.Result result = parser.parse(document, now);
+    void corpus(String name, String document, String expect) {
+        SegmentParser.Result result = parser.parse(document);
         if (expect.equals("ok")) {
             assertThat(result).isInstanceOf(SegmentParser.Accepted.class);
         } else {
@@ -53,7 +52,7 @@ class SegmentParserTest {
                  "annotations":{"tier":"gold","n":3,"b":true},"error":true,
                  "subsegments":[{"name":"db","id":"70de5b6f19ff9a0c","start_time":1740830400.1,
                    "end_time":1740830400.12,"namespace":"remote"}]}""";
-        Segment segment = ((SegmentParser.Accepted) parser.parse(document, 1740830400000L)).segment();
+        Segment segment = ((SegmentParser.Accepted) parser.parse(document)).segment();
         assertThat(segment.duration()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(segment.origin()).contains("AWS::EC2::Instance");
         assertThat(segment.user()).contains("alice");
@@ -70,10 +69,10 @@ class SegmentParserTest {
     @Test
     void boundsDocumentSizeAndDepth() {
         String big = "{\"name\":\"" + "a".repeat(SegmentParser.MAX_DOCUMENT_BYTES) + "\"}";
-        assertThat(parser.parse(big, 0)).isInstanceOfSatisfying(SegmentParser.Rejected.class,
+        assertThat(parser.parse(big)).isInstanceOfSatisfying(SegmentParser.Rejected.class,
                 r -> assertThat(r.rejection().errorCode()).isEqualTo("SegmentTooLarge"));
         String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
-        assertThat(parser.parse(deep, 0)).isInstanceOfSatisfying(SegmentParser.Rejected.class,
+        assertThat(parser.parse(deep)).isInstanceOfSatisfying(SegmentParser.Rejected.class,
                 r -> assertThat(r.rejection().errorCode()).isEqualTo("ParseError"));
     }
 }

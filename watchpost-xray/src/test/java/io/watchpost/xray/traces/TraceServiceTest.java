@@ -87,6 +87,23 @@ class TraceServiceTest {
     }
 
     @Test
+    void traceIdEpochIsNotValidated() {
+        // PutTraceSegments: the request timestamp in a trace id "is not required or validated".
+        Instant yearsAgo = T0.minus(Duration.ofDays(3 * 365));
+        String old = traceId(yearsAgo, 1);
+        String w3c = "1-4efaaf4d-1e8720b39541901950019ee5";
+        assertThat(put(segment(old, 1, null, "web", Segments.seconds(yearsAgo), Segments.seconds(yearsAgo) + 1, ""),
+                segment(w3c, 2, null, "web", S0, S0 + 1, ""))).isEmpty();
+        BatchGetTracesResponse response = service.reads().batchGetTraces(CTX,
+                BatchGetTracesRequest.builder().traceIds(old, w3c).build());
+        assertThat(response.traces()).extracting(t -> t.id()).containsExactlyInAnyOrder(old, w3c);
+        assertThat(response.unprocessedTraceIds()).isEmpty();
+        assertThat(service.reads().getTraceSummaries(CTX, GetTraceSummariesRequest.builder()
+                .startTime(yearsAgo.minusSeconds(1)).endTime(yearsAgo.plusSeconds(1)).build()).traceSummaries())
+                .extracting(TraceSummary::id).containsExactly(old);
+    }
+
+    @Test
     void filterExpressionsSelectTraces() {
         String slow = traceId(T0, 1);
         String failing = traceId(T0, 2);
