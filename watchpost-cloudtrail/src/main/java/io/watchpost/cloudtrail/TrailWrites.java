@@ -48,15 +48,17 @@ final class TrailWrites {
                     + "letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).");
         }
         String account = context.principal().accountId();
+        boolean global = request.includeGlobalServiceEvents() == null || request.includeGlobalServiceEvents();
+        checkGlobal(Boolean.TRUE.equals(request.isMultiRegionTrail()), global);
+        checkNotOrganization(request.isOrganizationTrail());
         checkDelivery(request.s3BucketName(), request.s3KeyPrefix(), account, request.cloudWatchLogsLogGroupArn(),
                 request.cloudWatchLogsRoleArn());
         TrailRecord trail = new TrailRecord(request.name(), account, context.region(), request.s3BucketName(),
                 emptyToNull(request.s3KeyPrefix()), emptyToNull(request.snsTopicName()),
-                request.includeGlobalServiceEvents() == null || request.includeGlobalServiceEvents(),
-                Boolean.TRUE.equals(request.isMultiRegionTrail()), Boolean.TRUE.equals(request.enableLogFileValidation()),
+                global, Boolean.TRUE.equals(request.isMultiRegionTrail()),
+                Boolean.TRUE.equals(request.enableLogFileValidation()),
                 emptyToNull(request.cloudWatchLogsLogGroupArn()), emptyToNull(request.cloudWatchLogsRoleArn()),
                 emptyToNull(request.kmsKeyId()), false, false, false, false, null, null);
-        checkGlobal(trail);
         if (trails.putIfAbsent(ref.key(), trail).isPresent()) {
             throw new AwsException(AwsError.TRAIL_ALREADY_EXISTS,
                     "Trail " + request.name() + " already exists for customer: " + account);
@@ -74,6 +76,9 @@ final class TrailWrites {
                 : emptyToNull(request.cloudWatchLogsLogGroupArn());
         String role = request.cloudWatchLogsRoleArn() == null ? old.cloudWatchLogsRoleArn()
                 : emptyToNull(request.cloudWatchLogsRoleArn());
+        checkGlobal(orOld(request.isMultiRegionTrail(), old.multiRegionTrail()),
+                orOld(request.includeGlobalServiceEvents(), old.includeGlobalServiceEvents()));
+        checkNotOrganization(request.isOrganizationTrail());
         if (request.s3BucketName() != null || request.s3KeyPrefix() != null || request.cloudWatchLogsLogGroupArn() != null
                 || request.cloudWatchLogsRoleArn() != null) {
             checkDelivery(bucket, prefix, old.accountId(), group, role);
@@ -86,7 +91,6 @@ final class TrailWrites {
                 request.kmsKeyId() == null ? old.kmsKeyId() : emptyToNull(request.kmsKeyId()),
                 old.hasCustomEventSelectors(), old.hasInsightSelectors(), false, old.logging(),
                 old.startLoggingTime(), old.stopLoggingTime());
-        checkGlobal(trail);
         trails.put(found.key(), trail);
         return TrailViews.updated(trail);
     }
@@ -148,11 +152,25 @@ final class TrailWrites {
         }
     }
 
-    /** AWS refuses a multi-region trail that excludes global service events. */
-    private static void checkGlobal(TrailRecord trail) {
-        if (trail.multiRegionTrail() && !trail.includeGlobalServiceEvents()) {
+    /**
+     * AWS refuses a multi-region trail that excludes global service events, before it looks at the bucket: the
+     * parameters are checked before anything they name.
+     */
+    private static void checkGlobal(boolean multiRegion, boolean includeGlobal) {
+        if (multiRegion && !includeGlobal) {
             throw new AwsException(AwsError.TRAIL_INVALID_PARAMETER_COMBINATION,
                     "Multi-Region trail must include global service events.");
+        }
+    }
+
+    /**
+     * A Watchpost account belongs to no AWS Organizations organization, so it gets the answer AWS gives a
+     * standalone account that asks for an organization trail; {@code false} is the default and accepted.
+     */
+    private static void checkNotOrganization(Boolean organizationTrail) {
+        if (Boolean.TRUE.equals(organizationTrail)) {
+            throw new AwsException(AwsError.TRAIL_ORGANIZATIONS_NOT_IN_USE,
+                    "Your account is not a member of an organization.");
         }
     }
 

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.cloudtrail.model.StartLoggingRequest;
 import software.amazon.awssdk.services.cloudtrail.model.StopLoggingRequest;
 import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.UpdateTrailRequest;
+import software.amazon.awssdk.services.cloudtrail.model.UpdateTrailResponse;
 
 class TrailWritesTest {
     private static final String ARN = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/audit";
@@ -75,6 +76,31 @@ class TrailWritesTest {
         assertThat(got.trail().hasCustomEventSelectors()).isFalse();
         GetTrailStatusResponse status = h.call(GetTrailStatusRequest.builder().name("audit").build());
         assertThat(status.isLogging()).isFalse();
+    }
+
+    @Test
+    void checksParameterCombinationsBeforeTheBucketAndRefusesOrganizationTrails() {
+        // The bucket does not exist: the parameter errors come first and nothing is created.
+        assertAwsError(() -> h.call(CreateTrailRequest.builder().name("audit").s3BucketName("nope")
+                        .isMultiRegionTrail(true).includeGlobalServiceEvents(false).build()),
+                AwsError.TRAIL_INVALID_PARAMETER_COMBINATION, "Multi-Region trail must include global service events.");
+        assertAwsError(() -> h.call(CreateTrailRequest.builder().name("audit").s3BucketName("nope")
+                        .isOrganizationTrail(true).build()),
+                AwsError.TRAIL_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization.");
+        assertAwsError(() -> h.call(GetTrailRequest.builder().name("audit").build()), AwsError.TRAIL_NOT_FOUND,
+                "Unknown trail: audit for the user: " + ACCOUNT);
+
+        create("audit");
+        assertAwsError(() -> h.call(UpdateTrailRequest.builder().name("audit").s3BucketName("nope")
+                        .isMultiRegionTrail(true).includeGlobalServiceEvents(false).build()),
+                AwsError.TRAIL_INVALID_PARAMETER_COMBINATION, "Multi-Region trail must include global service events.");
+        assertAwsError(() -> h.call(UpdateTrailRequest.builder().name("audit").isOrganizationTrail(true).build()),
+                AwsError.TRAIL_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization.");
+        // An explicit false is the default and is accepted.
+        assertThat(h.<UpdateTrailResponse>call(UpdateTrailRequest.builder().name("audit").isOrganizationTrail(false)
+                .build()).isOrganizationTrail()).isFalse();
+        assertThat(h.<GetTrailResponse>call(GetTrailRequest.builder().name("audit").build()).trail().s3BucketName())
+                .isEqualTo("logs-bucket");
     }
 
     @Test

@@ -112,6 +112,7 @@ public enum AwsError {
     TRAIL_INVALID_TAG_PARAMETER("InvalidTagParameterException", 400, Fault.SENDER),
     TRAIL_TAGS_LIMIT_EXCEEDED("TagsLimitExceededException", 400, Fault.SENDER),
     TRAIL_INVALID_PARAMETER("InvalidParameterException", 400, Fault.SENDER),
+    TRAIL_ORGANIZATIONS_NOT_IN_USE("OrganizationsNotInUseException", 400, Fault.SENDER),
 
     // S3 (bucket subset): REST-XML <Error><Code>; HEAD answers carry the status only.
     S3_NO_SUCH_BUCKET("NoSuchBucket", 404, Fault.SENDER),
