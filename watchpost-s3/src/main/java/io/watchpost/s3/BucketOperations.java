@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.s3.model.PutBucketPolicyResponse;
 /** Bucket operations: create, head, list, location, delete, and the bucket policy. */
 final class BucketOperations {
     private static final String US_EAST_1 = "us-east-1";
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_POLICY_BYTES = 20 * 1024;
 
@@ -48,8 +50,8 @@ final class BucketOperations {
         String region = ctx.region();
         String constraint = request.createBucketConfiguration() == null ? null
                 : request.createBucketConfiguration().locationConstraintAsString();
-        checkLocation(region, constraint);
-        BucketRecord created = new BucketRecord(request.bucket(), ctx.scope().accountId(), region,
+        String bucketRegion = bucketRegion(region, constraint);
+        BucketRecord created = new BucketRecord(request.bucket(), ctx.scope().accountId(), bucketRegion,
                 state.clock.millis(), null);
         Optional<BucketRecord> existing = state.buckets.putIfAbsent(request.bucket(), created);
         if (existing.isPresent()) {
@@ -67,19 +69,28 @@ final class BucketOperations {
         return CreateBucketResponse.builder().location("/" + request.bucket()).build();
     }
 
-    private static void checkLocation(String region, String constraint) {
+    /**
+     * The region the new bucket lives in. A regional endpoint only creates buckets of its own region; the
+     * us-east-1 endpoint (S3's global one) creates a bucket in any region its location constraint names, and in
+     * us-east-1 when there is none.
+     */
+    private static String bucketRegion(String region, String constraint) {
         if (constraint == null || constraint.isEmpty()) {
             if (!region.equals(US_EAST_1)) {
                 throw new AwsException(AwsError.S3_ILLEGAL_LOCATION_CONSTRAINT, "The unspecified location "
                         + "constraint is incompatible for the region specific endpoint this request was sent to.");
             }
-        } else if (constraint.equals(US_EAST_1) && region.equals(US_EAST_1)) {
+            return US_EAST_1;
+        }
+        if (constraint.equals(US_EAST_1) && region.equals(US_EAST_1) || !REGION.matcher(constraint).matches()) {
             throw new AwsException(AwsError.S3_INVALID_LOCATION_CONSTRAINT,
                     "The specified location-constraint is not valid");
-        } else if (!constraint.equals(region)) {
+        }
+        if (!constraint.equals(region) && !region.equals(US_EAST_1)) {
             throw new AwsException(AwsError.S3_ILLEGAL_LOCATION_CONSTRAINT, "The " + constraint + " location "
                     + "constraint is incompatible for the region specific endpoint this request was sent to.");
         }
+        return constraint;
     }
 
     HeadBucketResponse head(RequestContext ctx, HeadBucketRequest request) {

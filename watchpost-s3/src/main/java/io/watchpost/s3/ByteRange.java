@@ -2,6 +2,7 @@ package io.watchpost.s3;
 
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,14 +27,14 @@ record ByteRange(long first, long last) {
             if (m.group(1).isEmpty()) {
                 long suffix = Long.parseLong(m.group(2));
                 if (suffix == 0 || size == 0) {
-                    throw unsatisfiable();
+                    throw unsatisfiable(header, size);
                 }
                 return new ByteRange(Math.max(0, size - suffix), size - 1);
             }
             long first = Long.parseLong(m.group(1));
             long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
             if (first >= size) {
-                throw unsatisfiable();
+                throw unsatisfiable(header, size);
             }
             return last < first ? null : new ByteRange(first, last);
         } catch (NumberFormatException e) {
@@ -41,7 +42,9 @@ record ByteRange(long first, long last) {
         }
     }
 
-    private static AwsException unsatisfiable() {
-        return new AwsException(AwsError.S3_INVALID_RANGE, "The requested range is not satisfiable");
+    /** S3's error names the range asked for and the object's size, as extra elements of {@code <Error>}. */
+    private static AwsException unsatisfiable(String header, long size) {
+        return new AwsException(AwsError.S3_INVALID_RANGE, "The requested range is not satisfiable",
+                Map.of("RangeRequested", header, "ActualObjectSize", String.valueOf(size)));
     }
 }

@@ -136,6 +136,26 @@ class S3ServiceTest {
     }
 
     @Test
+    void theUsEast1EndpointCreatesBucketsInTheRegionTheConstraintNames() {
+        buckets.create(US_EAST, CreateBucketRequest.builder().bucket("ohio-bucket")
+                .createBucketConfiguration(c -> c.locationConstraint("us-east-2")).build());
+        assertThat(buckets.location(US_EAST, GetBucketLocationRequest.builder().bucket("ohio-bucket").build())
+                .locationConstraintAsString()).isEqualTo("us-east-2");
+        assertThat(service.bucket("ohio-bucket")).hasValueSatisfying(s -> assertThat(s.region())
+                .isEqualTo("us-east-2"));
+        // A regional endpoint still creates only its own region's buckets, and a constraint must name a region.
+        assertAwsError(() -> buckets.create(context("111111111111", "us-west-2"), CreateBucketRequest.builder()
+                .bucket("frankfurt-bucket").createBucketConfiguration(c -> c.locationConstraint("eu-central-1"))
+                .build()), AwsError.S3_ILLEGAL_LOCATION_CONSTRAINT, "The eu-central-1 location constraint is "
+                        + "incompatible for the region specific endpoint this request was sent to.");
+        assertAwsError(() -> buckets.create(US_EAST, CreateBucketRequest.builder().bucket("nowhere-bucket")
+                .createBucketConfiguration(c -> c.locationConstraint("moon-base")).build()),
+                AwsError.S3_INVALID_LOCATION_CONSTRAINT, "The specified location-constraint is not valid");
+        assertThat(service.bucket("frankfurt-bucket")).isEmpty();
+        assertThat(service.bucket("nowhere-bucket")).isEmpty();
+    }
+
+    @Test
     void aDevelopmentResetRemovesObjectsSoARecreatedBucketIsEmpty() throws IOException {
         create(US_EAST, "reused");
         put("reused", "old.txt", "from before the reset", Map.of());
@@ -187,8 +207,13 @@ class S3ServiceTest {
                 .range("bytes=6-").build());
         assertThat(new String(ranged.body(), UTF_8)).isEqualTo("world");
         assertThat(ranged.response().contentRange()).isEqualTo("bytes 6-10/11");
-        assertAwsError(() -> objects.get(US_EAST, GetObjectRequest.builder().bucket("bk1").key("dir/file.txt")
-                .range("bytes=20-").build()), AwsError.S3_INVALID_RANGE, "The requested range is not satisfiable");
+        assertThatThrownBy(() -> objects.get(US_EAST, GetObjectRequest.builder().bucket("bk1").key("dir/file.txt")
+                .range("bytes=20-").build())).isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.error()).isEqualTo(AwsError.S3_INVALID_RANGE);
+                    assertThat(e.getMessage()).isEqualTo("The requested range is not satisfiable");
+                    assertThat(e.fields()).containsExactlyInAnyOrderEntriesOf(
+                            Map.of("RangeRequested", "bytes=20-", "ActualObjectSize", "11"));
+                });
         assertThat(objects.head(US_EAST, HeadObjectRequest.builder().bucket("bk1").key("dir/file.txt").build())
                 .contentLength()).isEqualTo(11L);
         assertAwsError(() -> objects.head(US_EAST, HeadObjectRequest.builder().bucket("bk1").key("nope").build()),

@@ -68,8 +68,8 @@ public final class RequestProcessor {
         Optional<SignedRequest> signed;
         Optional<Route> route;
         try {
-            body = decodeBody(request);
             signed = SignedRequest.parse(request);
+            body = signedForS3(signed) ? request.body() : decodeBody(request);
             route = router.route(request, body, signed);
         } catch (AwsException e) {
             return Fallback.error(e, requestId);
@@ -174,6 +174,14 @@ public final class RequestProcessor {
                 () -> Rendering.json(input), () -> Rendering.json(output),
                 Optional.ofNullable(error).map(e -> e.error().code()),
                 Optional.ofNullable(error).map(Throwable::getMessage)));
+    }
+
+    /**
+     * S3's {@code Content-Encoding} describes the object (a gzip file uploaded as such), not the transfer: its bodies
+     * are stored as sent, never decoded.
+     */
+    private static boolean signedForS3(Optional<SignedRequest> signed) {
+        return signed.map(SignedRequest::service).filter("s3"::equals).isPresent();
     }
 
     private byte[] decodeBody(WireRequest request) {
