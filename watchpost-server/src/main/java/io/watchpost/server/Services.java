@@ -140,7 +140,8 @@ final class Services implements Closeable {
             LogEventsService logEvents = closing(new LogEventsService(journal, logGroups, dataDir.resolve("logs"),
                     clock, scheduler, tokens));
             Outbox subscriptions = closing(Outbox.open(dataDir.resolve("logs").resolve("subscription-outbox"),
-                    new Outbox.Config(10_000, Outbox.Config.defaults().pollPeriod(), config.durability()), clock,
+                    new Outbox.Config(10_000, Outbox.Config.defaults().pollPeriod(), config.durability())
+                            .withOwnThread(), clock,
                     random, scheduler, Deliveries.subscriptionSender(destinations),
                     Deliveries.subscriptionDeadLetters()));
             LogFiltersService logFilters = new LogFiltersService(journal, clock, tokens, metrics.sink(),
@@ -156,7 +157,9 @@ final class Services implements Closeable {
 
             DurableDeliveries deliveries = closing(DurableDeliveries.open(dataDir.resolve("events").resolve("outbox"),
                     clock, random, scheduler, logEvents.logSink(),
-                    Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock))));
+                    Deliveries.targets(destinations, new ApiDestinationInvoker(journal, clock)),
+                    new Outbox.Config(10_000, Outbox.Config.defaults().pollPeriod(), config.durability())
+                            .withOwnThread()));
             PartnerSources partnerSources = new PartnerSources(journal, clock);
             EventBusService eventBuses = new EventBusService(journal, clock, tokens, partnerSources);
             EventRulesService rules = new EventRulesService(journal, clock, tokens, deliveries, random, scheduler);

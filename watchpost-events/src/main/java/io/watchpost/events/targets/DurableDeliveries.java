@@ -59,7 +59,13 @@ public final class DurableDeliveries implements DeliverySink, AutoCloseable {
     /** Opens the outbox in {@code dir} (created when missing) and schedules delivery on {@code scheduler}. */
     public static DurableDeliveries open(Path dir, Clock clock, RandomGenerator random, Scheduler scheduler,
             LogSink logs, TargetDelivery delivery) throws IOException {
-        return new DurableDeliveries(dir, clock, random, scheduler, logs, delivery, Outbox.Config.defaults());
+        return open(dir, clock, random, scheduler, logs, delivery, Outbox.Config.defaults());
+    }
+
+    /** {@link #open} with the outbox's tuning; the server gives deliveries their own thread. */
+    public static DurableDeliveries open(Path dir, Clock clock, RandomGenerator random, Scheduler scheduler,
+            LogSink logs, TargetDelivery delivery, Outbox.Config config) throws IOException {
+        return new DurableDeliveries(dir, clock, random, scheduler, logs, delivery, config);
     }
 
     /** Installs where event-bus targets go; the rules service does this when it is built. */

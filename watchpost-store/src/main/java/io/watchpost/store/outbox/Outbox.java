@@ -18,6 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,7 +39,9 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Memory:</b> at most {@code maxInMemory} items are held; the rest stay in the log and are read as the window
  * drains. <b>Ordering:</b> none promised across retries. <b>Thread-safety:</b> enqueue from any thread; deliveries
- * run one pass at a time on the scheduler's thread.
+ * run one pass at a time: on the scheduler's thread, or with {@link Config#withOwnThread()} on the outbox's own
+ * thread, so that a slow destination (each send may take its HTTP timeout) holds up only this outbox, never the
+ * scheduler's other work (alarm evaluation, schedules, retention).
  */
 public final class Outbox implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
@@ -58,10 +65,22 @@ public final class Outbox implements AutoCloseable {
     /** An undeliverable item, how many attempts were made, why it stopped and the last failure (if any). */
     public record DeadLetter(OutboxItem item, int attempts, Exhausted reason, String errorCode, String errorMessage) {}
 
-    /** Tuning: the in-memory window, the polling period and the backoff. */
-    public record Config(int maxInMemory, Duration pollPeriod, Durability durability) {
+    /**
+     * Tuning: the in-memory window, the polling period, the durability, and whether passes run on the outbox's own
+     * thread ({@code ownThread}) or on the scheduler's thread (deterministic: what tests that drive the clock use).
+     */
+    public record Config(int maxInMemory, Duration pollPeriod, Durability durability, boolean ownThread) {
+        public Config(int maxInMemory, Duration pollPeriod, Durability durability) {
+            this(maxInMemory, pollPeriod, durability, false);
+        }
+
         public static Config defaults() {
             return new Config(10_000, Duration.ofMillis(200), Durability.PROCESS);
+        }
+
+        /** Passes run on a thread of the outbox's own, woken by the scheduler task. */
+        public Config withOwnThread() {
+            return new Config(maxInMemory, pollPeriod, durability, true);
         }
     }
 
@@ -82,6 +101,8 @@ public final class Outbox implements AutoCloseable {
     private final TreeMap<Long, Pending> window = new TreeMap<>();
     private final Object passLock = new Object();
     private final Scheduler.Cancellable task;
+    private final ExecutorService worker;
+    private final AtomicBoolean passQueued = new AtomicBoolean();
     private long nextToLoad;
     private long lowWater;
 
@@ -109,8 +130,28 @@ public final class Outbox implements AutoCloseable {
                 RecordLogConfig.defaults().withDurability(config.durability()).withClock(clock));
         this.lowWater = marks.get(LOW_WATER).map(Mark::offset).orElse(0L);
         this.nextToLoad = lowWater;
+        this.worker = config.ownThread() ? Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("watchpost-outbox-" + dir.getFileName()).daemon(true).factory()) : null;
         this.task = scheduler.schedule("outbox " + dir.getFileName(), clock.instant(), config.pollPeriod(),
-                this::deliverDue);
+                worker == null ? this::deliverDue : this::queuePass);
+    }
+
+    /** The scheduler's task with an own thread: queue one pass there (passes asked for meanwhile coalesce). */
+    private void queuePass() {
+        if (passQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    passQueued.set(false);
+                    try {
+                        deliverDue();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "outbox pass failed", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                passQueued.set(false); // closing
+            }
+        }
     }
 
     /** Opens (or creates) the outbox in {@code dir} and schedules its delivery task on {@code scheduler}. */
@@ -276,6 +317,16 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() throws IOException {
         task.cancel();
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                if (!worker.awaitTermination(15, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "outbox pass still running at close; its items stay due");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (passLock) {
             try (journal) {
                 log.close();

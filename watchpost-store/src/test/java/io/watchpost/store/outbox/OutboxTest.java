@@ -54,6 +54,32 @@ class OutboxTest {
     }
 
     @Test
+    void withItsOwnThreadASlowDestinationDoesNotHoldUpTheScheduler() throws Exception {
+        ClockScheduler scheduler = new ClockScheduler(clock);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(1);
+        List<String> otherWork = new ArrayList<>();
+        scheduler.schedule("alarm evaluation", clock.instant(), Duration.ofSeconds(10), () -> otherWork.add("ran"));
+        try (Outbox outbox = Outbox.open(dir, Outbox.Config.defaults().withOwnThread(), clock, new SplittableRandom(7),
+                scheduler, item -> {
+                    started.countDown();
+                    release.await();  // a destination that takes its whole HTTP timeout
+                    delivered.countDown();
+                }, dead::add)) {
+            outbox.enqueue("slow", bytes("x"), new RetryPolicy(3, Duration.ofHours(1)));
+            scheduler.runDue();  // queues the pass on the outbox's thread and returns
+            assertThat(otherWork).containsExactly("ran");
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            clock.advance(Duration.ofSeconds(10));
+            scheduler.runDue();  // the send is still blocked; the scheduler's other work is not
+            assertThat(otherWork).containsExactly("ran", "ran");
+            release.countDown();
+            assertThat(delivered.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void retriesWithBackoffThenDeadLetters() throws Exception {
         ClockScheduler scheduler = new ClockScheduler(clock);
         failuresLeft = 100;
