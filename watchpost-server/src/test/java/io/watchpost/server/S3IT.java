@@ -71,6 +71,29 @@ class S3IT {
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
+    /**
+     * S3's Content-Encoding describes the object: a pre-compressed file is stored and served as sent, never
+     * decoded on the way in. The us-east-1 endpoint creates a bucket in the region its constraint names.
+     */
+    @Test
+    void gzipObjectsAreStoredAsSentAndConstraintsPickTheRegion() throws Exception {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write("one compressed log line\n".getBytes(StandardCharsets.UTF_8));
+        }
+        s3.createBucket(r -> r.bucket("gzip-bucket"));
+        s3.putObject(r -> r.bucket("gzip-bucket").key("app.log.gz").contentEncoding("gzip")
+                .contentType("application/gzip"), RequestBody.fromBytes(gzipped.toByteArray()));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("gzip-bucket").key("app.log.gz")).asByteArray())
+                .isEqualTo(gzipped.toByteArray());
+        assertThat(s3.headObject(r -> r.bucket("gzip-bucket").key("app.log.gz")).contentLength())
+                .isEqualTo(gzipped.size());
+
+        s3.createBucket(r -> r.bucket("ohio-bucket").createBucketConfiguration(c -> c.locationConstraint("us-east-2")));
+        assertThat(s3.getBucketLocation(r -> r.bucket("ohio-bucket")).locationConstraintAsString())
+                .isEqualTo("us-east-2");
+    }
+
     @Test
     void theAwsCliCopiesAndLists() throws Exception {
         Path aws = AwsCli.find();
