@@ -73,6 +73,7 @@ public enum AwsError {
     EVENTS_ILLEGAL_STATUS("IllegalStatusException", 400, Fault.SENDER),
     // Activate/DeactivateEventSource of a partner event source in the wrong state (botocore events model).
     EVENTS_INVALID_STATE("InvalidStateException", 400, Fault.SENDER),
+    EVENTS_MANAGED_RULE("ManagedRuleException", 400, Fault.SENDER),
     EVENTS_INTERNAL("InternalException", 500, Fault.RECEIVER),
 
     // Schemas (restJson1).

@@ -2,6 +2,9 @@ package io.watchpost.events.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.watchpost.core.Arn;
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
@@ -15,6 +18,7 @@ import io.watchpost.events.BusDirectory;
 import io.watchpost.events.Violations;
 import io.watchpost.events.pattern.EventPattern;
 import io.watchpost.events.rules.EventRulesService;
+import io.watchpost.events.targets.Target;
 import io.watchpost.store.RecordLogConfig;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.model.CreateArchiveRequest;
 import software.amazon.awssdk.services.eventbridge.model.CreateArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DeleteArchiveRequest;
@@ -48,6 +53,9 @@ import software.amazon.awssdk.services.eventbridge.model.UpdateArchiveResponse;
  */
 public final class ArchiveService implements WatchpostService, AutoCloseable {
     static final Duration RETENTION_PERIOD = Duration.ofHours(1);
+    static final String MANAGED_RULE_PREFIX = "Events-Archive-";
+    static final String MANAGED_BY = "prod.vhs.events.aws.internal";
+    private static final ObjectMapper JSON = new ObjectMapper();
     final StateTable<ArchiveRecord> archives;
     final ArchiveLogs logs;
     final BusDirectory buses;
@@ -57,6 +65,7 @@ public final class ArchiveService implements WatchpostService, AutoCloseable {
     private final ArchiveIngest ingest;
     private final ReplayOperations replays;
     private final ApiHandlers handlers;
+    private final EventRulesService rules;
 
     /**
      * @param directory where archive record logs live (one sub-directory per archive)
@@ -71,7 +80,8 @@ public final class ArchiveService implements WatchpostService, AutoCloseable {
         this.buses = new BusDirectory(journal);
         this.pageTokens = requireNonNull(pageTokens, "pageTokens is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.replays = new ReplayOperations(this, journal, requireNonNull(rules, "rules is null"),
+        this.rules = requireNonNull(rules, "rules is null");
+        this.replays = new ReplayOperations(this, journal, rules,
                 requireNonNull(scheduler, "scheduler is null"));
         this.ingest = new ArchiveIngest(archives, logs);
         rules.onAcceptedEvent(ingest::archive);
@@ -129,10 +139,46 @@ public final class ArchiveService implements WatchpostService, AutoCloseable {
                 throw new AwsException(AwsError.EVENTS_RESOURCE_ALREADY_EXISTS,
                         "Archive " + r.archiveName() + " already exists.");
             }
+            try {
+                putManagedRule(scope, archive);
+            } catch (AwsException e) {
+                archives.remove(scope.key(r.archiveName()));  // the bus is full of rules: no archive either
+                throw e;
+            }
             ingest.rebuild();
         }
         return CreateArchiveResponse.builder().archiveArn(arn(scope, archive.name())).state(archive.state())
                 .creationTime(Instant.ofEpochMilli(now)).build();
+    }
+
+    /**
+     * The rule EventBridge generates for an archive, as its user guide describes it ("the managed rule EventBridge
+     * generated for the archive", deleted with the archive): {@code Events-Archive-<name>} on the archive's bus,
+     * ManagedBy {@value #MANAGED_BY}, matching the archive's pattern except replayed events, with one target that
+     * stands for the archive. Changing it is refused with ManagedRuleException; archiving itself is done by
+     * {@link ArchiveIngest}, not by delivering to that target. Caller holds {@link #writeLock}.
+     */
+    private void putManagedRule(Scope scope, ArchiveRecord archive) {
+        ObjectNode pattern = archive.eventPattern() == null ? JSON.createObjectNode()
+                : (ObjectNode) readPattern(archive.eventPattern());
+        pattern.putArray("replay-name").addObject().put("exists", false);
+        String name = MANAGED_RULE_PREFIX + archive.name();
+        ObjectNode template = JSON.createObjectNode();
+        template.put("archive-arn", arn(scope, archive.name()));
+        template.put("event", "<aws.events.event.json>");
+        template.put("ingestion-time", "<aws.events.event.ingestion-time>");
+        Target target = new Target(name, "arn:" + Arn.partitionOf(scope.region()) + ":events:" + scope.region()
+                + ":::", null, null, null, new Target.InputTransformer(Map.of(), template.toString()), null, null,
+                null, null, null);
+        rules.putManagedRule(scope, archive.busName(), name, pattern.toString(), MANAGED_BY, target);
+    }
+
+    private static JsonNode readPattern(String pattern) {
+        try {
+            return JSON.readTree(pattern);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored archive pattern is not JSON", e);
+        }
     }
 
     DescribeArchiveResponse describeArchive(RequestContext context, DescribeArchiveRequest r) {
@@ -156,6 +202,7 @@ public final class ArchiveService implements WatchpostService, AutoCloseable {
             updated = existing(scope, r.archiveName())
                     .updated(r.description(), r.eventPattern(), r.retentionDays(), r.kmsKeyIdentifier());
             archives.put(scope.key(r.archiveName()), updated);
+            putManagedRule(scope, updated);
             ingest.rebuild();
         }
         return UpdateArchiveResponse.builder().archiveArn(arn(scope, updated.name())).state(updated.state())
@@ -169,6 +216,7 @@ public final class ArchiveService implements WatchpostService, AutoCloseable {
         synchronized (writeLock) {
             ArchiveRecord archive = existing(scope, r.archiveName());
             archives.remove(scope.key(r.archiveName()));
+            rules.deleteManagedRule(scope, archive.busName(), MANAGED_RULE_PREFIX + archive.name());
             ingest.rebuild();
             logs.delete(archive.directory());
         }

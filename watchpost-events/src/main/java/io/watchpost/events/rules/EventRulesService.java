@@ -20,6 +20,7 @@ import io.watchpost.core.port.MetricSink;
 import io.watchpost.core.port.Scheduler;
 import io.watchpost.events.targets.DeliverySink;
 import io.watchpost.events.targets.DurableDeliveries;
+import io.watchpost.events.targets.Target;
 import io.watchpost.store.outbox.PermanentFailureException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
@@ -189,6 +190,7 @@ public final class EventRulesService implements WatchpostService {
         String key = RuleKeys.key(scope, bus, request.name());
         synchronized (writeLock) {
             Optional<RuleRecord> existing = rules.get(key);
+            existing.ifPresent(r -> refuseManaged(r, "PutRule", false));
             if (existing.isEmpty() && busRules(scope, bus).size() >= MAX_RULES_PER_BUS) {
                 throw new AwsException(AwsError.EVENTS_LIMIT_EXCEEDED,
                         "The requested resource exceeds the maximum number allowed.");
@@ -196,7 +198,7 @@ public final class EventRulesService implements WatchpostService {
             RuleRecord rule = new RuleRecord(request.name(), bus, request.eventPattern(), request.scheduleExpression(),
                     request.state() == null ? RuleRecord.ENABLED : request.stateAsString(), request.description(),
                     request.roleArn(), scope.accountId(), tags(existing, request),
-                    existing.map(RuleRecord::targets).orElse(List.of()));
+                    existing.map(RuleRecord::targets).orElse(List.of()), null);
             rules.put(key, rule);
             reindex(key, scope, rule, pattern);
         }
@@ -212,7 +214,9 @@ public final class EventRulesService implements WatchpostService {
         RuleValidation.ruleOnBus(name, busNameOrArn);
         Scope scope = context.scope();
         synchronized (writeLock) {
-            RuleRecord rule = existingRule(scope, name, busNameOrArn).withState(state);
+            RuleRecord rule = existingRule(scope, name, busNameOrArn);
+            refuseManaged(rule, state.equals(RuleRecord.DISABLED) ? "DisableRule" : "EnableRule", false);
+            rule = rule.withState(state);
             String key = RuleKeys.key(scope, rule.eventBusName(), name);
             rules.put(key, rule);
             reindex(key, scope, rule, null);
@@ -228,6 +232,7 @@ public final class EventRulesService implements WatchpostService {
             Optional<RuleRecord> rule = rules.get(key);
             // Deleting a rule that does not exist succeeds, as in EventBridge.
             if (rule.isPresent()) {
+                refuseManaged(rule.get(), "DeleteRule", Boolean.TRUE.equals(request.force()));
                 if (!rule.get().targets().isEmpty() && !Boolean.TRUE.equals(request.force())) {
                     throw new AwsException(AwsError.EVENTS_VALIDATION, "Rule can't be deleted since it has targets.");
                 }
@@ -239,6 +244,50 @@ public final class EventRulesService implements WatchpostService {
             }
         }
         return DeleteRuleResponse.builder().build();
+    }
+
+    /**
+     * Refuses a change to a rule an AWS service manages, as EventBridge does: DeleteRule and RemoveTargets only with
+     * Force; PutRule, EnableRule, DisableRule, PutTargets, TagResource and UntagResource never.
+     */
+    static void refuseManaged(RuleRecord rule, String operation, boolean force) {
+        if (rule.managed() && !force) {
+            throw new AwsException(AwsError.EVENTS_MANAGED_RULE, "Rule " + rule.name() + " is managed by "
+                    + rule.managedBy() + " and cannot be changed by " + operation
+                    + (operation.equals("DeleteRule") || operation.equals("RemoveTargets")
+                            ? " unless Force is true." : "."));
+        }
+    }
+
+    /**
+     * Creates or replaces a rule that an AWS service manages for the account (ManagedBy {@code managedBy}), with
+     * its one target; the archive service keeps one per archive. Counts toward the bus's rule limit.
+     */
+    public void putManagedRule(Scope scope, String bus, String name, String eventPattern, String managedBy,
+            Target target) {
+        EventPattern pattern = EventPattern.compile(eventPattern);
+        String key = RuleKeys.key(scope, bus, name);
+        synchronized (writeLock) {
+            if (rules.get(key).isEmpty() && busRules(scope, bus).size() >= MAX_RULES_PER_BUS) {
+                throw new AwsException(AwsError.EVENTS_LIMIT_EXCEEDED,
+                        "The requested resource exceeds the maximum number allowed.");
+            }
+            RuleRecord rule = new RuleRecord(name, bus, eventPattern, null, RuleRecord.ENABLED, null, null,
+                    scope.accountId(), Map.of(), List.of(target), managedBy);
+            rules.put(key, rule);
+            reindex(key, scope, rule, pattern);
+        }
+    }
+
+    /** Deletes a managed rule (its service's resource is gone); absent is fine. */
+    public void deleteManagedRule(Scope scope, String bus, String name) {
+        String key = RuleKeys.key(scope, bus, name);
+        synchronized (writeLock) {
+            if (rules.get(key).filter(RuleRecord::managed).isPresent()) {
+                rules.remove(key);
+                index.remove(key);
+            }
+        }
     }
 
     ListRulesResponse listRules(RequestContext context, ListRulesRequest request) {
@@ -398,6 +447,7 @@ public final class EventRulesService implements WatchpostService {
                 String key = key(scope, resource);
                 synchronized (writeLock) {
                     RuleRecord rule = rules.get(key).orElseThrow(() -> notFound(resource));
+                    refuseManaged(rule, "TagResource or UntagResource", false);
                     rules.put(key, rule.withTags(change.apply(rule.tags())));
                 }
             }

@@ -206,6 +206,9 @@ final class PutEventsOperation {
 
     private boolean deliverToRule(Scope scope, String bus, RuleRecord rule, ObjectNode event, String eventText,
             String id, Instant eventTime, Instant now) {
+        if (rule.managed()) {
+            return true; // the managing service does the work (an archive's rule: the archive ingests on its own)
+        }
         String ruleArn = RuleKeys.arn(scope, bus, rule.name());
         var ref = new TargetDelivery.RuleRef(bus, rule.name(), ruleArn);
         var delivery = new TargetPayloads.Delivery(event, eventText, rule.name(), ruleArn,

@@ -19,6 +19,7 @@ final class RuleViews {
                 .roleArn(rule.roleArn())
                 .eventBusName(rule.eventBusName())
                 .createdBy(rule.createdBy())
+                .managedBy(rule.managedBy())
                 .build();
     }
 
@@ -32,6 +33,7 @@ final class RuleViews {
                 .scheduleExpression(rule.scheduleExpression())
                 .roleArn(rule.roleArn())
                 .eventBusName(rule.eventBusName())
+                .managedBy(rule.managedBy())
                 .build();
     }
 }

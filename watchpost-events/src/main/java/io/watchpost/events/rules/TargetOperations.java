@@ -38,6 +38,7 @@ final class TargetOperations {
         Scope scope = context.scope();
         synchronized (service.writeLock) {
             RuleRecord rule = service.existingRule(scope, request.rule(), request.eventBusName());
+            EventRulesService.refuseManaged(rule, "PutTargets", false);
             Map<String, Target> merged = new LinkedHashMap<>();
             rule.targets().forEach(t -> merged.put(t.id(), t));
             request.targets().forEach(t -> merged.put(t.id(), TargetConversions.stored(t)));
@@ -56,6 +57,7 @@ final class TargetOperations {
         Scope scope = context.scope();
         synchronized (service.writeLock) {
             RuleRecord rule = service.existingRule(scope, request.rule(), request.eventBusName());
+            EventRulesService.refuseManaged(rule, "RemoveTargets", Boolean.TRUE.equals(request.force()));
             Set<String> ids = new HashSet<>(request.ids());
             List<Target> kept = rule.targets().stream().filter(t -> !ids.contains(t.id())).toList();
             // Ids the rule does not have are ignored, as in EventBridge.

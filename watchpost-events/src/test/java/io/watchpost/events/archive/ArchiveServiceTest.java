@@ -23,6 +23,19 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse
 import software.amazon.awssdk.services.eventbridge.model.ListArchivesRequest;
 import software.amazon.awssdk.services.eventbridge.model.ListArchivesResponse;
 import software.amazon.awssdk.services.eventbridge.model.UpdateArchiveRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.services.eventbridge.model.DeleteRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.DisableRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListRulesRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
+import software.amazon.awssdk.services.eventbridge.model.Rule;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 
 class ArchiveServiceTest {
     static final String ORDERS = "{\"source\":[\"orders\"]}";
@@ -192,5 +205,47 @@ class ArchiveServiceTest {
 
     private java.util.List<String> names(ListArchivesRequest request) {
         return h.archives.listArchives(CTX, request).archives().stream().map(a -> a.archiveName()).toList();
+    }
+
+    @Test
+    void anArchiveComesWithItsManagedRuleThatOnlyForceCanRemove() throws Exception {
+        create("orders", DEFAULT_BUS, ORDERS, null);
+        DescribeRuleResponse rule = h.call(h.rules, DescribeRuleRequest.builder().name("Events-Archive-orders")
+                .build(), DescribeRuleResponse.class);
+        assertThat(rule.managedBy()).isEqualTo("prod.vhs.events.aws.internal");
+        assertThat(rule.stateAsString()).isEqualTo("ENABLED");
+        assertThat(new ObjectMapper().readTree(rule.eventPattern())).isEqualTo(new ObjectMapper().readTree(
+                "{\"source\":[\"orders\"],\"replay-name\":[{\"exists\":false}]}"));
+        ListTargetsByRuleResponse targets = h.call(h.rules, ListTargetsByRuleRequest.builder()
+                .rule("Events-Archive-orders").build(), ListTargetsByRuleResponse.class);
+        assertThat(targets.targets()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("Events-Archive-orders");
+            assertThat(t.arn()).isEqualTo("arn:aws:events:us-east-1:::");
+            assertThat(t.inputTransformer().inputTemplate()).contains("\"archive-arn\":\"arn:aws:events:us-east-1:"
+                    + CTX.scope().accountId() + ":archive/orders\"");
+        });
+        assertThat(h.call(h.rules, ListRulesRequest.builder().build(), ListRulesResponse.class).rules())
+                .extracting(Rule::name, Rule::managedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Events-Archive-orders",
+                        "prod.vhs.events.aws.internal"));
+
+        String managed = "Rule Events-Archive-orders is managed by prod.vhs.events.aws.internal and cannot be "
+                + "changed by ";
+        assertAwsError(() -> h.call(h.rules, PutRuleRequest.builder().name("Events-Archive-orders")
+                .eventPattern(ORDERS).build(), Object.class), AwsError.EVENTS_MANAGED_RULE, managed + "PutRule.");
+        assertAwsError(() -> h.call(h.rules, DisableRuleRequest.builder().name("Events-Archive-orders").build(),
+                Object.class), AwsError.EVENTS_MANAGED_RULE, managed + "DisableRule.");
+        assertAwsError(() -> h.call(h.rules, PutTargetsRequest.builder().rule("Events-Archive-orders")
+                .targets(Target.builder().id("x").arn("arn:aws:sqs:us-east-1:1:q").build()).build(), Object.class),
+                AwsError.EVENTS_MANAGED_RULE, managed + "PutTargets.");
+        assertAwsError(() -> h.call(h.rules, DeleteRuleRequest.builder().name("Events-Archive-orders").build(),
+                Object.class), AwsError.EVENTS_MANAGED_RULE, managed + "DeleteRule unless Force is true.");
+
+        h.put(DEFAULT_BUS, "orders", "{\"n\":1}");
+        assertThat(h.delivered).as("the archive ingests by itself; its rule's target is not invoked").isEmpty();
+        assertThat(describe("orders").eventCount()).isEqualTo(1);
+
+        h.archives.deleteArchive(CTX, DeleteArchiveRequest.builder().archiveName("orders").build());
+        assertThat(h.call(h.rules, ListRulesRequest.builder().build(), ListRulesResponse.class).rules()).isEmpty();
     }
 }
