@@ -21,6 +21,10 @@ import java.util.Set;
  *       type.</li>
  *   <li>EventBridge: PutEvents and PutPartnerEvents are absent from the actions EventBridge logs (CloudWatch Events
  *       User Guide), and the data-event resource table lists no Events type.</li>
+ *   <li>S3 (the bucket subset) data events on {@code AWS::S3::Object}: the object-level operations — object reads,
+ *       writes, deletes, copies, multipart uploads and object listings (S3 User Guide, "Amazon S3 CloudTrail
+ *       events"; "object-level API activity (for example, GetObject, DeleteObject, and PutObject)"); bucket-level
+ *       calls (CreateBucket, DeleteBucket, ListBuckets, bucket policy, location) stay management events.</li>
  *   <li>Schemas and CloudTrail itself: management events only.</li>
  * </ul>
  */
@@ -46,6 +50,7 @@ public final class EventCategories {
 
     private static final Category METRIC = new Category.Data("AWS::CloudWatch::Metric");
     private static final Category TRACE = new Category.Data("AWS::XRay::Trace");
+    private static final Category OBJECT = new Category.Data("AWS::S3::Object");
 
     private static final Map<String, Map<String, Category>> TABLE = Map.of(
             "monitoring.amazonaws.com", all(METRIC, "GetMetricData", "GetMetricWidgetImage", "PutMetricData",
@@ -54,7 +59,10 @@ public final class EventCategories {
                     "GetServiceGraph", "BatchGetTraces", "GetTimeSeriesServiceStatistics", "PutTelemetryRecords",
                     "GetSamplingTargets"),
             "logs.amazonaws.com", all(NOT_LOGGED, "GetLogEvents", "PutLogEvents", "FilterLogEvents"),
-            "events.amazonaws.com", all(NOT_LOGGED, "PutEvents", "PutPartnerEvents"));
+            "events.amazonaws.com", all(NOT_LOGGED, "PutEvents", "PutPartnerEvents"),
+            "s3.amazonaws.com", all(OBJECT, "GetObject", "HeadObject", "PutObject", "DeleteObject", "DeleteObjects",
+                    "CopyObject", "CreateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload",
+                    "AbortMultipartUpload", "ListParts", "ListMultipartUploads", "ListObjects", "ListObjectsV2"));
 
     private EventCategories() {}
 

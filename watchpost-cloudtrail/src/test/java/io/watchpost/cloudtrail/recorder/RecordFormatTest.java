@@ -125,6 +125,20 @@ class RecordFormatTest {
     }
 
     @Test
+    void s3ObjectCallsAreDataEventsAndBucketCallsManagementEvents() throws Exception {
+        fixture.call("s3.amazonaws.com", "PutObject", false, "{\"bucketName\":\"b\",\"key\":\"k\"}", "{}");
+        fixture.call("s3.amazonaws.com", "ListObjectsV2", true, "{\"bucketName\":\"b\"}", "{}");
+        fixture.call("s3.amazonaws.com", "CreateBucket", false, "{\"bucketName\":\"b\"}", "{}");
+        List<StoredEvent> events = fixture.all();
+        assertThat(events).hasSize(3);
+        assertThat(events).extracting(e -> JSON.readTree(e.json()).get("eventCategory").asText())
+                .containsExactly("Data", "Data", "Management");
+        assertThat(JSON.readTree(events.get(0).json()).get("resources").get(0).get("type").asText())
+                .isEqualTo("AWS::S3::Object");
+        assertThat(events).extracting(e -> e.key().management()).containsExactly(false, false, true);
+    }
+
+    @Test
     void callsCloudTrailDoesNotLogAreNotRecorded() {
         fixture.call("logs.amazonaws.com", "PutLogEvents", false, "{}", "{}");
         fixture.call("logs.amazonaws.com", "GetLogEvents", true, "{}", "{}");
