@@ -27,6 +27,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The RSA key pair that signs digest files, generated once and kept in {@code digest-key.json} under the data
@@ -54,6 +57,33 @@ final class DigestSigner {
         this.created = created;
         this.publicDer = pkcs1(publicKey);
         this.fingerprint = HexFormat.of().formatHex(md5(publicDer));
+    }
+
+    /**
+     * {@link #open} without holding up start-up: a stored key is loaded now (so a damaged one fails start-up), a
+     * missing one is generated on a background thread (RSA key generation takes from 0.1 to over 1 s); the
+     * supplier waits for it on first use.
+     */
+    static Supplier<DigestSigner> openInBackground(Path directory, Clock clock) throws IOException {
+        if (Files.exists(directory.resolve(FILE))) {
+            DigestSigner loaded = open(directory, clock);
+            return () -> loaded;
+        }
+        CompletableFuture<DigestSigner> generated = new CompletableFuture<>();
+        Thread.ofPlatform().name("watchpost-digest-key").daemon(true).start(() -> {
+            try {
+                generated.complete(open(directory, clock));
+            } catch (IOException | RuntimeException e) {
+                generated.completeExceptionally(e);
+            }
+        });
+        return () -> {
+            try {
+                return generated.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("the digest signing key could not be created", e.getCause());
+            }
+        };
     }
 
     /** Loads the key from {@code directory}, generating (and durably storing) it on first use. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.watchpost.core.port.ObjectStore;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes one digest file (AWS, "CloudTrail digest file structure") and signs it as {@code aws cloudtrail
@@ -18,9 +19,9 @@ final class DigestWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectStore buckets;
-    private final DigestSigner signer;
+    private final Supplier<DigestSigner> signer;
 
-    DigestWriter(ObjectStore buckets, DigestSigner signer) {
+    DigestWriter(ObjectStore buckets, Supplier<DigestSigner> signer) {
         this.buckets = buckets;
         this.signer = signer;
     }
@@ -32,7 +33,7 @@ final class DigestWriter {
         String hash = DigestSigner.sha256Hex(json);
         String previousSignature = state.previous() == null ? "null" : state.previous().signature();
         String endTime = DeliveryFiles.ISO_SECONDS.format(end);
-        String signature = signer.sign(endTime + "\n" + trail.s3BucketName() + "/" + key + "\n" + hash + "\n"
+        String signature = signer.get().sign(endTime + "\n" + trail.s3BucketName() + "/" + key + "\n" + hash + "\n"
                 + previousSignature);
         buckets.putObject(trail.s3BucketName(), key, DeliveryFiles.gzip(json), DeliveryFiles.CONTENT_TYPE,
                 Map.of("signature", signature, "signature-algorithm", DigestSigner.ALGORITHM));
@@ -46,7 +47,7 @@ final class DigestWriter {
                 .put("digestEndTime", DeliveryFiles.ISO_SECONDS.format(end))
                 .put("digestS3Bucket", trail.s3BucketName())
                 .put("digestS3Object", key)
-                .put("digestPublicKeyFingerprint", signer.fingerprint())
+                .put("digestPublicKeyFingerprint", signer.get().fingerprint())
                 .put("digestSignatureAlgorithm", DigestSigner.ALGORITHM);
         long newest = state.pendingLogFiles().stream().mapToLong(DeliveryState.LogFileEntry::newestMillis).max()
                 .orElse(Long.MIN_VALUE);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudtrail.model.ListPublicKeysRequest;
 import software.amazon.awssdk.services.cloudtrail.model.ListPublicKeysResponse;
@@ -17,10 +18,10 @@ import software.amazon.awssdk.services.cloudtrail.model.PublicKey;
  * that validity overlaps the requested range (default: the last 24 hours up to now, as AWS documents).
  */
 final class PublicKeys {
-    private final DigestSigner signer;
+    private final Supplier<DigestSigner> signer;
     private final Clock clock;
 
-    PublicKeys(DigestSigner signer, Clock clock) {
+    PublicKeys(Supplier<DigestSigner> signer, Clock clock) {
         this.signer = signer;
         this.clock = clock;
     }
@@ -34,11 +35,13 @@ final class PublicKeys {
                     "Start time must be earlier than or equal to end time.");
         }
         Instant validTo = now.plus(Duration.ofDays(1));
-        if (end.isBefore(signer.created()) || start.isAfter(validTo)) {
+        DigestSigner current = signer.get();
+        if (end.isBefore(current.created()) || start.isAfter(validTo)) {
             return ListPublicKeysResponse.builder().publicKeyList(List.of()).build();
         }
-        PublicKey key = PublicKey.builder().value(SdkBytes.fromByteArray(signer.publicKeyDer()))
-                .validityStartTime(signer.created()).validityEndTime(validTo).fingerprint(signer.fingerprint()).build();
+        PublicKey key = PublicKey.builder().value(SdkBytes.fromByteArray(current.publicKeyDer()))
+                .validityStartTime(current.created()).validityEndTime(validTo).fingerprint(current.fingerprint())
+                .build();
         return ListPublicKeysResponse.builder().publicKeyList(List.of(key)).build();
     }
 }

@@ -18,6 +18,7 @@ import io.watchpost.store.StateTable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudtrail.model.AddTagsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.CreateTrailRequest;
@@ -74,7 +75,7 @@ public final class TrailsService implements WatchpostService {
         requireNonNull(clock, "clock is null");
         requireNonNull(config, "config is null");
         this.tables = TrailTables.open(journal);
-        DigestSigner signer = DigestSigner.open(config.keyDirectory(), clock);
+        Supplier<DigestSigner> signer = DigestSigner.openInBackground(config.keyDirectory(), clock);
         this.lookup = new TrailLookup(tables.trails());
         TrailReads reads = new TrailReads(tables, pageTokens);
         TrailWrites writes = new TrailWrites(tables, lookup, buckets, clock);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Invokes API destinations with real HTTP calls, as EventBridge does: the destination's endpoint (its {@code *}
@@ -30,21 +31,28 @@ public final class ApiDestinationInvoker {
     private final Connections connections;
     private final StateTable<DestinationRecord> destinations;
     private final Clock clock;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Duration timeout;
     private final RateLimiter rateLimiter;
     private final OAuthTokens tokens;
 
+    /** The HTTP client is built on the first invocation: most servers never call an API destination. */
     public ApiDestinationInvoker(StateJournal journal, Clock clock) {
-        this(journal, clock, HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build(), DEFAULT_TIMEOUT);
+        this(journal, clock, lazily(() -> HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build()),
+                DEFAULT_TIMEOUT);
     }
 
     public ApiDestinationInvoker(StateJournal journal, Clock clock, HttpClient client, Duration timeout) {
+        this(journal, clock, lazily(() -> requireNonNull(client, "client is null")), timeout);
+        requireNonNull(client, "client is null");
+    }
+
+    private ApiDestinationInvoker(StateJournal journal, Clock clock, Supplier<HttpClient> client, Duration timeout) {
         requireNonNull(journal, "journal is null");
         this.connections = new Connections(journal);
         this.destinations = journal.table(DestinationOperations.TABLE, DestinationRecord.class);
         this.clock = requireNonNull(clock, "clock is null");
-        this.client = requireNonNull(client, "client is null");
+        this.client = client;
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.rateLimiter = new RateLimiter(clock);
         this.tokens = new OAuthTokens(client, clock, timeout);
@@ -112,7 +120,7 @@ public final class ApiDestinationInvoker {
             String url = Requests.substitutePath(destination.invocationEndpoint(), parameters.pathParameterValues());
             var request = Requests.build(destination.httpMethod(), Requests.uri(url, query), headers,
                     Payloads.withBodyParameters(payload, own.bodies()), timeout);
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.get().send(request, HttpResponse.BodyHandlers.discarding());
             return InvocationResult.of(response.statusCode(), "HTTP " + response.statusCode());
         } catch (HttpTimeoutException e) {
             return InvocationResult.retry("Timed out after " + timeout.toMillis() + " ms.");
@@ -165,5 +173,26 @@ public final class ApiDestinationInvoker {
         }
         return destinations.get(scope.key(rest.substring(0, slash)))
                 .filter(d -> d.uuid().equals(rest.substring(slash + 1)));
+    }
+
+    private static Supplier<HttpClient> lazily(Supplier<HttpClient> create) {
+        return new Supplier<>() {
+            private volatile HttpClient built;
+
+            @Override
+            public HttpClient get() {
+                HttpClient c = built;
+                if (c == null) {
+                    synchronized (this) {
+                        c = built;
+                        if (c == null) {
+                            c = create.get();
+                            built = c;
+                        }
+                    }
+                }
+                return c;
+            }
+        };
     }
 }

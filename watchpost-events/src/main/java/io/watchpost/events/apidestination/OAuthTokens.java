@@ -24,12 +24,12 @@ import java.util.concurrent.ConcurrentMap;
 final class OAuthTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
+    private final java.util.function.Supplier<HttpClient> client;
     private final Clock clock;
     private final Duration timeout;
     private final ConcurrentMap<String, Token> cache = new ConcurrentHashMap<>();
 
-    OAuthTokens(HttpClient client, Clock clock, Duration timeout) {
+    OAuthTokens(java.util.function.Supplier<HttpClient> client, Clock clock, Duration timeout) {
         this.client = client;
         this.clock = clock;
         this.timeout = timeout;
@@ -72,7 +72,7 @@ final class OAuthTokens {
         try {
             HttpRequest request = Requests.build(oauth.httpMethod(), Requests.uri(oauth.authorizationEndpoint(),
                     Requests.values(oauth.parameters().queryStrings())), headers, body, timeout);
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+            response = client.get().send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new FetchException(0, "Failed to fetch the OAuth token: " + e.getMessage());
         }

@@ -19,10 +19,25 @@ public final class HttpDestinations {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final List<DestinationMapping> mappings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Built on first delivery: creating an HttpClient costs start-up time (its TLS setup) most servers never use. */
+    private volatile HttpClient http;
 
     public HttpDestinations(List<DestinationMapping> mappings) {
         this.mappings = List.copyOf(mappings);
+    }
+
+    private HttpClient client() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     public Optional<URI> endpoint(String arn) {
@@ -48,7 +63,7 @@ public final class HttpDestinations {
                 .header("X-Watchpost-Source", source)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("destination " + arn + " at " + endpoint.get() + " answered "
                     + response.statusCode());

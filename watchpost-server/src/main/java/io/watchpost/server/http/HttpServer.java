@@ -17,6 +17,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * connection (keep-alive clients such as botocore otherwise wait out Nagle and delayed ACKs; ARCHITECTURE §9).
  */
 public final class HttpServer implements AutoCloseable {
+    static {
+        // Jetty's MemoryUtils otherwise starts the platform MBean server (and with it JMX and JFR's diagnostic
+        // commands, ~0.3 s of start-up) only to ask whether oops are compressed; they are below a 32 GiB heap. The
+        // value only sizes padding against false sharing.
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        }
+    }
+
     private final Server server;
     private final ServerConnector connector;
 
