@@ -15,6 +15,7 @@ import io.watchpost.wire.model.OperationModel;
 import io.watchpost.wire.model.ServiceCatalog;
 import io.watchpost.wire.model.ServiceModel;
 import io.watchpost.wire.protocol.ProtocolCodec;
+import io.watchpost.wire.protocol.RestXmlCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,10 +60,28 @@ public final class RequestProcessor {
                 "Request body exceeds the limit of " + limits.maxBodyBytes() + " bytes"), UUID.randomUUID().toString());
     }
 
+    /** The answer to an object upload above {@link WireLimits#maxObjectBodyBytes()}, in S3's own error form. */
+    public WireResponse objectTooLarge() {
+        AwsException error = new AwsException(AwsError.S3_ENTITY_TOO_LARGE,
+                "Your proposed upload exceeds the maximum allowed size",
+                java.util.Map.of("MaxSizeAllowed", String.valueOf(limits.maxObjectBodyBytes())));
+        return S3_ERRORS.error(null, error, UUID.randomUUID().toString());
+    }
+
+    /** S3's answer when object uploads in flight already hold their memory budget: clients back off and retry. */
+    public WireResponse slowDown() {
+        return S3_ERRORS.error(null, new AwsException(AwsError.S3_SLOW_DOWN, "Please reduce your request rate."),
+                UUID.randomUUID().toString());
+    }
+
+    private static final RestXmlCodec S3_ERRORS = new RestXmlCodec();
+
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
-        if (request.body().length > limits.maxBodyBytes()) {
-            return tooLarge();
+        boolean objectUpload = WireLimits.signedForS3(request.header("Authorization").orElse(null),
+                request.rawQuery());
+        if (request.body().length > (objectUpload ? limits.maxObjectBodyBytes() : limits.maxBodyBytes())) {
+            return objectUpload ? objectTooLarge() : tooLarge();
         }
         byte[] body;
         Optional<SignedRequest> signed;
