@@ -37,8 +37,9 @@ public record WireLimits(int maxBodyBytes, int maxDecodedBodyBytes, int maxObjec
      */
     public static boolean signedForS3(String authorization, String rawQuery) {
         if (authorization != null) {
-            return authorization.contains("/s3/aws4_request");
+            return authorization.contains("/s3/aws4_request") || authorization.startsWith("AWS ");
         }
-        return rawQuery != null && (rawQuery.contains("%2Fs3%2Faws4_request") || rawQuery.contains("/s3/aws4_request"));
+        return rawQuery != null && (rawQuery.contains("%2Fs3%2Faws4_request") || rawQuery.contains("/s3/aws4_request")
+                || rawQuery.contains("AWSAccessKeyId="));
     }
 }
