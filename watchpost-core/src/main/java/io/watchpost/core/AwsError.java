@@ -138,7 +138,8 @@ public enum AwsError {
     S3_INVALID_PART_ORDER("InvalidPartOrder", 400, Fault.SENDER),
     S3_ENTITY_TOO_SMALL("EntityTooSmall", 400, Fault.SENDER),
     S3_ENTITY_TOO_LARGE("EntityTooLarge", 400, Fault.SENDER),
-    S3_SLOW_DOWN("SlowDown", 503, Fault.RECEIVER);
+    S3_SLOW_DOWN("SlowDown", 503, Fault.RECEIVER),
+    S3_INVALID_STORAGE_CLASS("InvalidStorageClass", 400, Fault.SENDER);
 
     /** Who is at fault: AWS's {@code Sender} (client) or {@code Receiver} (server). */
     public enum Fault { SENDER, RECEIVER }

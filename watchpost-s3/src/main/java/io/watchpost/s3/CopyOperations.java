@@ -67,16 +67,26 @@ final class CopyOperations {
         Source source = Source.parse(copySource(request));
         ObjectMeta original = objects.meta(source.bucket(), source.key());
         boolean replace = directive(request.metadataDirectiveAsString());
-        if (!replace && source.bucket().equals(target.name()) && source.key().equals(key)) {
+        String storageClass = ObjectHeaders.checkedStorageClass(request.storageClassAsString());
+        if (!replace && source.bucket().equals(target.name()) && source.key().equals(key)
+                && java.util.Objects.equals(storageClass, original.headers().storageClass())) {
             throw new AwsException(AwsError.S3_INVALID_REQUEST, "This copy request is illegal because it is trying "
                     + "to copy an object to itself without changing the object's metadata, storage class, website "
                     + "redirect location or encryption attributes.");
         }
         ObjectFiles.ContentRef content = state.files.content(source.bucket(), source.key(), 0, original.size())
                 .orElseThrow(ObjectOperations::noSuchKey);
+        // COPY keeps the source's metadata and system metadata; REPLACE takes the request's. The storage class is
+        // the request's either way (STANDARD when it names none), as S3's CopyObject does.
+        ObjectHeaders headers = replace ? new ObjectHeaders(request.cacheControl(), request.contentDisposition(),
+                request.contentEncoding(), request.contentLanguage(), ObjectOperations.httpDate(request.expires()),
+                storageClass) : new ObjectHeaders(original.headers().cacheControl(),
+                original.headers().contentDisposition(), original.headers().contentEncoding(),
+                original.headers().contentLanguage(), original.headers().expires(), storageClass);
         ObjectMeta copy = ObjectMeta.simple(key, original.size(), original.md5(),
                 replace ? ObjectOperations.contentType(request.contentType()) : original.contentType(),
-                state.clock.millis(), replace ? ObjectOperations.lowered(request.metadata()) : original.metadata());
+                state.clock.millis(), replace ? ObjectOperations.lowered(request.metadata()) : original.metadata(),
+                headers);
         state.put(target.name(), copy, List.of(content));
         return CopyObjectResponse.builder().copyObjectResult(CopyObjectResult.builder().eTag(copy.quotedEtag())
                 .lastModified(Instant.ofEpochMilli(copy.lastModifiedMillis())).build()).build();
@@ -117,7 +127,8 @@ final class CopyOperations {
                     ObjectFiles.ContentRef content = state.files.content(source.bucket(), source.key(), range[0],
                             range[1]).orElseThrow(ObjectOperations::noSuchKey);
                     ObjectMeta meta = ObjectMeta.simple(partKey, range[1], ObjectFiles.md5Hex(List.of(content)),
-                            ObjectOperations.DEFAULT_CONTENT_TYPE, state.clock.millis(), Map.of());
+                            ObjectOperations.DEFAULT_CONTENT_TYPE, state.clock.millis(), Map.of(),
+                            ObjectHeaders.NONE);
                     state.parts.write(upload.uploadId(), meta, List.of(content));
                     return meta;
                 });

@@ -84,7 +84,7 @@ final class ListOperations {
     private static List<S3Object> objects(ObjectListing page, UnaryOperator<String> enc, Owner owner) {
         return page.contents().stream().map(meta -> S3Object.builder().key(enc.apply(meta.key()))
                 .lastModified(Instant.ofEpochMilli(meta.lastModifiedMillis())).eTag(meta.quotedEtag())
-                .size(meta.size()).storageClass("STANDARD").owner(owner).build()).toList();
+                .size(meta.size()).storageClass(meta.headers().listedStorageClass()).owner(owner).build()).toList();
     }
 
     private static List<CommonPrefix> prefixes(ObjectListing page, UnaryOperator<String> enc) {

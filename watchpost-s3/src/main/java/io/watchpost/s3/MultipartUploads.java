@@ -61,7 +61,10 @@ final class MultipartUploads {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         state.uploads.put(uploadId, new UploadRecord(uploadId, bucket.name(), request.key(),
                 ctx.scope().accountId(), state.clock.millis(), ObjectOperations.contentType(request.contentType()),
-                ObjectOperations.lowered(request.metadata())));
+                ObjectOperations.lowered(request.metadata()), new ObjectHeaders(request.cacheControl(),
+                        request.contentDisposition(), request.contentEncoding(), request.contentLanguage(),
+                        ObjectOperations.httpDate(request.expires()),
+                        ObjectHeaders.checkedStorageClass(request.storageClassAsString()))));
         return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(request.key()).uploadId(uploadId)
                 .build();
     }
@@ -73,7 +76,8 @@ final class MultipartUploads {
         ObjectMeta part = withPart(request.bucket(), request.key(), request.uploadId(), request.partNumber(),
                 (upload, key) -> {
                     ObjectMeta meta = ObjectMeta.simple(key, body.length, ObjectFiles.md5Hex(body),
-                            ObjectOperations.DEFAULT_CONTENT_TYPE, state.clock.millis(), Map.of());
+                            ObjectOperations.DEFAULT_CONTENT_TYPE, state.clock.millis(), Map.of(),
+                            ObjectHeaders.NONE);
                     state.parts.write(upload.uploadId(), meta, body);
                     return meta;
                 });
@@ -120,7 +124,7 @@ final class MultipartUploads {
             }
             String etag = HexFormat.of().formatHex(partHashes.digest()) + "-" + parts.size();
             ObjectMeta object = new ObjectMeta(upload.key(), size, etag, upload.contentType(), state.clock.millis(),
-                    upload.metadata(), ObjectFiles.md5Hex(sources));
+                    upload.metadata(), ObjectFiles.md5Hex(sources), upload.headers());
             state.put(upload.bucket(), object, sources);
             forget(upload.uploadId());
             return CompleteMultipartUploadResponse.builder().bucket(upload.bucket()).key(upload.key())

@@ -13,20 +13,22 @@ import java.util.Map;
  * @param metadata user metadata ({@code x-amz-meta-*} names without the prefix, lower case)
  * @param contentMd5 the MD5 of the content in lower-case hex when it differs from the ETag (multipart objects), or
  *     null when the ETag is the MD5 (files written before this field existed have none)
+ * @param headers the other system metadata ({@link ObjectHeaders#NONE} for files written before this field existed)
  */
 record ObjectMeta(String key, long size, String etag, String contentType, long lastModifiedMillis,
-        Map<String, String> metadata, String contentMd5) {
+        Map<String, String> metadata, String contentMd5, ObjectHeaders headers) {
     ObjectMeta {
         requireNonNull(key, "key is null");
         requireNonNull(etag, "etag is null");
         requireNonNull(contentType, "contentType is null");
         metadata = Map.copyOf(metadata);
+        headers = headers == null ? ObjectHeaders.NONE : headers;
     }
 
     /** A single-part object: its ETag is its MD5. */
     static ObjectMeta simple(String key, long size, String md5, String contentType, long lastModifiedMillis,
-            Map<String, String> metadata) {
-        return new ObjectMeta(key, size, md5, contentType, lastModifiedMillis, metadata, null);
+            Map<String, String> metadata, ObjectHeaders headers) {
+        return new ObjectMeta(key, size, md5, contentType, lastModifiedMillis, metadata, null, headers);
     }
 
     String quotedEtag() {

@@ -47,15 +47,29 @@ final class ObjectOperations {
         checkKey(request.key());
         byte[] body = input.body();
         checkContentMd5(request.contentMD5(), body);
-        ObjectMeta meta = store(bucket.name(), request.key(), body, request.contentType(), request.metadata());
+        ObjectHeaders headers = new ObjectHeaders(request.cacheControl(), request.contentDisposition(),
+                request.contentEncoding(), request.contentLanguage(), httpDate(request.expires()),
+                ObjectHeaders.checkedStorageClass(request.storageClassAsString()));
+        ObjectMeta meta = store(bucket.name(), request.key(), body, request.contentType(), request.metadata(),
+                headers);
         return PutObjectResponse.builder().eTag(meta.quotedEtag()).build();
     }
 
-    ObjectMeta store(String bucket, String key, byte[] body, String contentType, Map<String, String> metadata) {
+    ObjectMeta store(String bucket, String key, byte[] body, String contentType, Map<String, String> metadata,
+            ObjectHeaders headers) {
         ObjectMeta meta = ObjectMeta.simple(key, body.length, ObjectFiles.md5Hex(body), contentType(contentType),
-                state.clock.millis(), lowered(metadata));
+                state.clock.millis(), lowered(metadata), headers);
         state.put(bucket, meta, body);
         return meta;
+    }
+
+    /** HTTP's IMF-fixdate (two-digit day, GMT), the form S3 gives an Expires header back in. */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(java.time.ZoneOffset.UTC);
+
+    /** An Expires header as S3 gives it back: an HTTP date. */
+    static String httpDate(Instant expires) {
+        return expires == null ? null : HTTP_DATE.format(expires);
     }
 
     /** S3's answer when a write names no Content-Type. */
@@ -101,9 +115,13 @@ final class ObjectOperations {
     StreamingOutput<GetObjectResponse> get(RequestContext ctx, GetObjectRequest request) {
         ObjectMeta meta = meta(request.bucket(), request.key());
         byte[] content = state.files.read(request.bucket(), request.key()).orElseThrow(ObjectOperations::noSuchKey);
+        ObjectHeaders h = meta.headers();
         GetObjectResponse.Builder response = GetObjectResponse.builder().acceptRanges("bytes")
                 .lastModified(Instant.ofEpochMilli(meta.lastModifiedMillis())).eTag(meta.quotedEtag())
-                .contentType(meta.contentType()).metadata(meta.metadata());
+                .contentType(meta.contentType()).metadata(meta.metadata()).cacheControl(h.cacheControl())
+                .contentDisposition(h.contentDisposition()).contentEncoding(h.contentEncoding())
+                .contentLanguage(h.contentLanguage()).expiresString(h.expires())
+                .storageClass(h.responseStorageClass());
         ByteRange range = ByteRange.parse(request.range(), content.length);
         if (range == null) {
             return new StreamingOutput<>(response.contentLength((long) content.length).build(), content);
@@ -116,9 +134,13 @@ final class ObjectOperations {
 
     HeadObjectResponse head(RequestContext ctx, HeadObjectRequest request) {
         ObjectMeta meta = meta(request.bucket(), request.key());
+        ObjectHeaders h = meta.headers();
         return HeadObjectResponse.builder().acceptRanges("bytes")
                 .lastModified(Instant.ofEpochMilli(meta.lastModifiedMillis())).eTag(meta.quotedEtag())
-                .contentLength(meta.size()).contentType(meta.contentType()).metadata(meta.metadata()).build();
+                .contentLength(meta.size()).contentType(meta.contentType()).metadata(meta.metadata())
+                .cacheControl(h.cacheControl()).contentDisposition(h.contentDisposition())
+                .contentEncoding(h.contentEncoding()).contentLanguage(h.contentLanguage())
+                .expiresString(h.expires()).storageClass(h.responseStorageClass()).build();
     }
 
     ObjectMeta meta(String bucket, String key) {

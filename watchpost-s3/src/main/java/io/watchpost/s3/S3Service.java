@@ -124,7 +124,7 @@ public final class S3Service implements WatchpostService, ObjectStore {
     public void putObject(String bucketName, String key, byte[] content, String contentType,
             Map<String, String> metadata) {
         state.bucket(bucketName);
-        objects.store(bucketName, key, content, contentType, metadata);
+        objects.store(bucketName, key, content, contentType, metadata, ObjectHeaders.NONE);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param contentType and {@code metadata}: what CreateMultipartUpload gave, for the assembled object
  */
 record UploadRecord(String uploadId, String bucket, String key, String accountId, long initiatedMillis,
-        String contentType, Map<String, String> metadata) {
+        String contentType, Map<String, String> metadata, ObjectHeaders headers) {
     UploadRecord {
         requireNonNull(uploadId, "uploadId is null");
         requireNonNull(bucket, "bucket is null");
@@ -21,5 +21,6 @@ record UploadRecord(String uploadId, String bucket, String key, String accountId
         requireNonNull(accountId, "accountId is null");
         requireNonNull(contentType, "contentType is null");
         metadata = Map.copyOf(metadata);
+        headers = headers == null ? ObjectHeaders.NONE : headers;
     }
 }

@@ -22,8 +22,11 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /** The bucket subset of S3 on the same port, with the SDK v2 S3 client (path-style) and the aws CLI. */
 class S3IT {
@@ -108,6 +111,38 @@ class S3IT {
         assertThat(read).isEqualTo(content);
         assertThat(s3.headObject(r -> r.bucket("large-bucket").key("blob.bin")).contentLength())
                 .isEqualTo(content.length);
+    }
+
+    @Test
+    void systemMetadataAndStorageClassComeBack() {
+        s3.createBucket(r -> r.bucket("headers-bucket"));
+        java.time.Instant expires = java.time.Instant.parse("2027-01-01T00:00:00Z");
+        s3.putObject(r -> r.bucket("headers-bucket").key("page.html").contentType("text/html")
+                .cacheControl("max-age=60").contentDisposition("attachment; filename=\"page.html\"")
+                .contentLanguage("en").expires(expires).storageClass(StorageClass.STANDARD_IA),
+                RequestBody.fromString("<p>hi</p>"));
+        HeadObjectResponse head = s3.headObject(r -> r.bucket("headers-bucket").key("page.html"));
+        assertThat(head.cacheControl()).isEqualTo("max-age=60");
+        assertThat(head.contentDisposition()).isEqualTo("attachment; filename=\"page.html\"");
+        assertThat(head.contentLanguage()).isEqualTo("en");
+        assertThat(head.expiresString()).isEqualTo("Fri, 01 Jan 2027 00:00:00 GMT");
+        assertThat(head.storageClass()).isEqualTo(StorageClass.STANDARD_IA);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("headers-bucket").key("page.html")).response().cacheControl())
+                .isEqualTo("max-age=60");
+        assertThat(s3.listObjectsV2(r -> r.bucket("headers-bucket")).contents())
+                .extracting(o -> o.storageClassAsString()).containsExactly("STANDARD_IA");
+
+        s3.copyObject(r -> r.sourceBucket("headers-bucket").sourceKey("page.html")
+                .destinationBucket("headers-bucket").destinationKey("copy.html"));
+        HeadObjectResponse copy = s3.headObject(r -> r.bucket("headers-bucket").key("copy.html"));
+        assertThat(copy.cacheControl()).as("COPY keeps system metadata").isEqualTo("max-age=60");
+        assertThat(copy.storageClass()).as("but the class is the request's: STANDARD").isNull();
+
+        assertThatThrownBy(() -> s3.putObject(r -> r.bucket("headers-bucket").key("x").storageClass("COLDEST"),
+                RequestBody.fromString("x"))).isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass");
+                });
     }
 
     @Test
