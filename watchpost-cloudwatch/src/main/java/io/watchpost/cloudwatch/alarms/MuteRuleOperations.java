@@ -142,12 +142,7 @@ final class MuteRuleOperations {
     }
 
     GetAlarmMuteRuleResponse get(RequestContext context, GetAlarmMuteRuleRequest r) {
-        Violations v = new Violations();
-        if (r.alarmMuteRuleName() == null) {
-            v.missing("alarmMuteRuleName");
-        }
-        v.checkString("alarmMuteRuleName", r.alarmMuteRuleName(), 1, 255, null);
-        v.throwIfAny(AwsError.CW_VALIDATION_ERROR);
+        checkRuleName(r.alarmMuteRuleName());
         Scope scope = context.scope();
         MuteRuleRecord rule = mutes.rules().get(scope.key(r.alarmMuteRuleName()))
                 .orElseThrow(() -> new AwsException(AwsError.CW_RESOURCE_NOT_FOUND_EXCEPTION,
@@ -216,12 +211,7 @@ final class MuteRuleOperations {
 
     /** Idempotent, as AWS documents; alarms the rule was muting are unmuted at once. */
     DeleteAlarmMuteRuleResponse delete(RequestContext context, DeleteAlarmMuteRuleRequest r) {
-        Violations v = new Violations();
-        if (r.alarmMuteRuleName() == null) {
-            v.missing("alarmMuteRuleName");
-        }
-        v.checkString("alarmMuteRuleName", r.alarmMuteRuleName(), 1, 255, null);
-        v.throwIfAny(AwsError.CW_VALIDATION_ERROR);
+        checkRuleName(r.alarmMuteRuleName());
         Scope scope = context.scope();
         synchronized (lock) {
             if (mutes.rules().remove(scope.key(r.alarmMuteRuleName()))) {
@@ -230,6 +220,15 @@ final class MuteRuleOperations {
             }
         }
         return DeleteAlarmMuteRuleResponse.builder().build();
+    }
+
+    private static void checkRuleName(String name) {
+        Violations v = new Violations();
+        if (name == null) {
+            v.missing("alarmMuteRuleName");
+        }
+        v.checkString("alarmMuteRuleName", name, 1, 255, null);
+        v.throwIfAny(AwsError.CW_VALIDATION_ERROR);
     }
 
     /** Whether the mute rule an ARN names exists: for {@code MetricsService.registerTaggable}. */
