@@ -212,6 +212,7 @@ final class Services implements Closeable {
                     logGroups, new LogGroupSettingsService(journal, logGroups, clock, tokens), logEvents, logFilters,
                     new FilterPatternService(), exports,
                     new DestinationsService(journal, clock, tokens),
+                    new io.watchpost.logs.delivery.DeliveriesService(journal, tokens),
                     eventBuses, rules, new EventTagsService(eventBuses.tagStore(), rules.tagStore()),
                     new PartnerSourcesService(partnerSources, tokens, rules::putPartnerEvent, random), archives,
                     new EndpointsService(journal, clock, tokens, random),

@@ -152,4 +152,28 @@ class LogEventsIT {
         assertThat(logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("web-1")).events())
                 .extracting(OutputLogEvent::message).containsExactly("durable");
     }
+
+    /** Vended-log delivery configuration round-trips through the SDK, and a destination in use cannot go. */
+    @Test
+    void vendedLogDeliveriesAreConfigured() {
+        String account = "000000000000";
+        logs.putDeliverySource(r -> r.name("api-logs").logType("ACCESS_LOGS")
+                .resourceArn("arn:aws:apigateway:us-east-1::/restapis/abc123/stages/prod"));
+        String destinationArn = logs.putDeliveryDestination(r -> r.name("api-logs-group")
+                .deliveryDestinationConfiguration(c -> c.destinationResourceArn(
+                        "arn:aws:logs:us-east-1:" + account + ":log-group:/vended/api"))).deliveryDestination().arn();
+        String id = logs.createDelivery(r -> r.deliverySourceName("api-logs").deliveryDestinationArn(destinationArn))
+                .delivery().id();
+        assertThat(logs.describeDeliveries(r -> r.limit(10)).deliveries()).extracting(d -> d.id()).contains(id);
+        assertThat(logs.getDelivery(r -> r.id(id)).delivery().deliveryDestinationTypeAsString()).isEqualTo("CWL");
+        assertThat(logs.getDeliverySource(r -> r.name("api-logs")).deliverySource().service())
+                .isEqualTo("apigateway");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs.deleteDeliveryDestination(
+                r -> r.name("api-logs-group"))).isInstanceOf(
+                        software.amazon.awssdk.services.cloudwatchlogs.model.ConflictException.class);
+        logs.deleteDelivery(r -> r.id(id));
+        logs.deleteDeliveryDestination(r -> r.name("api-logs-group"));
+        logs.deleteDeliverySource(r -> r.name("api-logs"));
+        assertThat(logs.describeDeliverySources(r -> r.limit(10)).deliverySources()).isEmpty();
+    }
 }
