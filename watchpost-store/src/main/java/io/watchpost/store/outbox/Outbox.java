@@ -103,6 +103,8 @@ public final class Outbox implements AutoCloseable {
     private final Scheduler.Cancellable task;
     private final ExecutorService worker;
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    /** Set first thing by {@link #close}: a pass in progress stops before its next send. */
+    private volatile boolean closing;
     private long nextToLoad;
     private long lowWater;
 
@@ -187,9 +189,15 @@ public final class Outbox implements AutoCloseable {
         return window.size() + unread;
     }
 
-    /** One delivery pass: refills the window from the log, then attempts every due item. Returns attempts made. */
+    /**
+     * One delivery pass: refills the window from the log, then attempts every due item, stopping early once
+     * {@link #close} has begun (the rest stay due, for the next start). Returns attempts made.
+     */
     public int deliverDue() {
         synchronized (passLock) {
+            if (closing) {
+                return 0;
+            }
             refill();
             long now = clock.millis();
             List<Pending> due = new ArrayList<>();
@@ -200,10 +208,15 @@ public final class Outbox implements AutoCloseable {
                     }
                 }
             }
+            int attempts = 0;
             for (Pending pending : due) {
+                if (closing) {
+                    break;  // each send may take its HTTP timeout: close must not wait for the whole window
+                }
                 attempt(pending, now);
+                attempts++;
             }
-            return due.size();
+            return attempts;
         }
     }
 
@@ -314,8 +327,14 @@ public final class Outbox implements AutoCloseable {
         return String.format("%020d", offset);
     }
 
+    /** Whether {@link #close} has begun. */
+    boolean closing() {
+        return closing;
+    }
+
     @Override
     public void close() throws IOException {
+        closing = true;
         task.cancel();
         if (worker != null) {
             worker.shutdown();

@@ -80,6 +80,45 @@ class OutboxTest {
     }
 
     @Test
+    void closeStopsAPassBeforeItsNextSendAndTheRestStayDue() throws Exception {
+        ClockScheduler scheduler = new ClockScheduler(clock);
+        Outbox[] self = new Outbox[1];
+        Thread[] closer = new Thread[1];
+        Outbox outbox = Outbox.open(dir, Outbox.Config.defaults(), clock, new SplittableRandom(7), scheduler,
+                item -> {
+                    sent.add(item.destination());
+                    if (closer[0] == null) {
+                        // The server shuts down while this (possibly slow) send is in flight.
+                        closer[0] = Thread.ofPlatform().start(() -> {
+                            try {
+                                self[0].close();
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                        for (int i = 0; i < 30_000 && !self[0].closing(); i++) {
+                            Thread.sleep(1);
+                        }
+                        assertThat(self[0].closing()).isTrue();
+                    }
+                }, dead::add);
+        self[0] = outbox;
+        outbox.enqueue("a", bytes("1"), new RetryPolicy(3, Duration.ofHours(1)));
+        outbox.enqueue("b", bytes("2"), new RetryPolicy(3, Duration.ofHours(1)));
+        outbox.enqueue("c", bytes("3"), new RetryPolicy(3, Duration.ofHours(1)));
+        assertThat(outbox.deliverDue()).isEqualTo(1);
+        closer[0].join();
+        assertThat(sent).as("no send after close began").containsExactly("a");
+        assertThat(outbox.deliverDue()).as("a closed outbox makes no pass").isZero();
+
+        sent.clear();
+        try (Outbox reopened = open(scheduler)) {
+            reopened.deliverDue();
+            assertThat(sent).containsExactly("b:2", "c:3");
+        }
+    }
+
+    @Test
     void retriesWithBackoffThenDeadLetters() throws Exception {
         ClockScheduler scheduler = new ClockScheduler(clock);
         failuresLeft = 100;
