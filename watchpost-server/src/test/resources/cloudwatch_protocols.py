@@ -53,6 +53,9 @@ data = cw.get_metric_data(StartTime=start, EndTime=now, MetricDataQueries=[
                                "Period": 60, "Stat": "Sum"}, "ReturnData": False},
     {"Id": "doubled", "Expression": "m * 2", "Label": "doubled"}])
 seen["math"] = sorted(data["MetricDataResults"][0]["Values"])
+insights = cw.get_metric_data(StartTime=start, EndTime=now, MetricDataQueries=[
+    {"Id": "q", "Expression": 'SELECT AVG(Latency) FROM SCHEMA("%s", Host) GROUP BY Host' % ns, "Period": 60}])
+seen["insights"] = [[r["Label"], sorted(r["Values"])] for r in insights["MetricDataResults"]]
 
 cw.put_metric_alarm(AlarmName="high", Namespace=ns, MetricName="Latency", Dimensions=dims, Statistic="Maximum",
                     Period=60, EvaluationPeriods=1, Threshold=100, ComparisonOperator="GreaterThanThreshold",

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CloudWatch through a real client in each of its three protocols: boto3 with its service model narrowed to one
- * protocol (awsQuery, JSON 1.0, RPC v2 CBOR) puts and reads metrics, metric math, an alarm with its history, tags,
+ * protocol (awsQuery, JSON 1.0, RPC v2 CBOR) puts and reads metrics, metric math, a Metrics Insights query, an alarm
+ * with its history, tags,
  * a mute rule and two errors (script: {@code cloudwatch_protocols.py}). Every protocol must see the same answers.
  * Skipped where python3 with boto3 is missing.
  */
@@ -63,6 +64,8 @@ class CloudWatchBoto3ProtocolsIT {
                 "[[40.0, 2.0, 30.0, \"Milliseconds\"], [50.0, 2.0, 30.0, \"Milliseconds\"]]"));
         assertThat(seen.path("metrics")).isEqualTo(JSON.readTree("[\"Latency\"]"));
         assertThat(seen.path("math")).isEqualTo(JSON.readTree("[80.0, 100.0]"));
+        assertThat(seen.path("insights")).as("Metrics Insights: one group, Host a")
+                .isEqualTo(JSON.readTree("[[\"a\", [20.0, 25.0]]]"));
         assertThat(seen.path("alarm")).isEqualTo(JSON.readTree("[\"INSUFFICIENT_DATA\", 100.0, \"a\"]"));
         assertThat(seen.path("history")).isEqualTo(JSON.readTree("[\"ConfigurationUpdate\", \"StateUpdate\"]"));
         assertThat(seen.path("tags")).isEqualTo(JSON.readTree("[{\"Key\": \"team\", \"Value\": \"web\"}]"));

@@ -17,6 +17,11 @@ final class EvalContext {
     @FunctionalInterface
     interface SearchRunner {
         List<TimeSeries> search(SearchQuery query, String stat, int period);
+
+        /** Runs a Metrics Insights query; where only SEARCH is wired (alarms), such queries are refused. */
+        default List<TimeSeries> insights(InsightsQuery query, int period) {
+            throw new MathException("Metrics Insights queries are not supported here", 0);
+        }
     }
 
     final long start;
@@ -71,6 +76,10 @@ final class EvalContext {
             }
         }
         return out;
+    }
+
+    List<TimeSeries> insights(InsightsQuery query, int period) {
+        return searchRunner.insights(query, period);
     }
 
     List<TimeSeries> search(SearchQuery query, String stat, int period) {

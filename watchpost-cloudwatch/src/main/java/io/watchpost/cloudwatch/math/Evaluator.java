@@ -16,6 +16,7 @@ final class Evaluator {
             case Node.Constant c -> new Value.Scalar(c.value());
             case Node.Reference ref -> ctx.value(ref.id());
             case Node.Metrics m -> new Value.Many(ctx.metrics(m.filter()));
+            case Node.Insights q -> new Value.Many(ctx.insights(q.query(), ctx.defaultPeriod));
             case Node.Search s -> new Value.Many(ctx.search(s.query(), s.stat(), s.period()
                     .map(p -> period(scalar(p), "SEARCH")).orElse(ctx.defaultPeriod)));
             case Node.Negate n -> negate(eval(n.operand()));

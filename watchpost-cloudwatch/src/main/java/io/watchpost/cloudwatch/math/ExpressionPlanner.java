@@ -26,9 +26,20 @@ final class ExpressionPlanner {
         Map<String, Kind> kinds = new HashMap<>();
         Map<String, Expr> parsed = new LinkedHashMap<>();
         Map<String, QuerySpec.ExpressionQuery> expressions = new HashMap<>();
+        List<Planned> insights = new ArrayList<>();
         for (QuerySpec query : queries) {
             switch (query) {
                 case QuerySpec.MetricQuery metric -> kinds.put(metric.id(), Kind.SERIES);
+                case QuerySpec.ExpressionQuery expression when InsightsParser.isQuery(expression.expression()) -> {
+                    // A Metrics Insights query stands alone: no references, so it goes first.
+                    try {
+                        insights.add(new Planned(expression,
+                                new Node.Insights(InsightsParser.parse(expression.expression()))));
+                        kinds.put(expression.id(), Kind.ARRAY);
+                    } catch (MathException e) {
+                        violations.add(error(expression.id(), e));
+                    }
+                }
                 case QuerySpec.ExpressionQuery expression -> {
                     expressions.put(expression.id(), expression);
                     try {
@@ -42,7 +53,7 @@ final class ExpressionPlanner {
         violations.throwIfAny();
         List<String> order = order(parsed, violations);
         violations.throwIfAny();
-        List<Planned> plan = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>(insights);
         int searches = 0;
         for (String id : order) {
             try {

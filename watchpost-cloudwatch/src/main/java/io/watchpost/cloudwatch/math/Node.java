@@ -38,6 +38,18 @@ sealed interface Node {
         }
     }
 
+    /** A Metrics Insights query: one series, or one per group. */
+    record Insights(InsightsQuery query) implements Node {
+        public Insights {
+            requireNonNull(query, "query is null");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ARRAY;
+        }
+    }
+
     record Search(SearchQuery query, String stat, Optional<Node> period) implements Node {
         public Search {
             requireNonNull(query, "query is null");
