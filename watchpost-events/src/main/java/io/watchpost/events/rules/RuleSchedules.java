@@ -53,7 +53,7 @@ final class RuleSchedules {
      * Brings the rule's task in line with the stored rule ({@code null} when deleted). The persisted phase is kept
      * while the rule stays enabled with the same expression (a restart, or a PutRule that changes something else).
      */
-    void sync(String key, Scope scope, RuleRecord rule) {
+    synchronized void sync(String key, Scope scope, RuleRecord rule) {
         cancel(key);
         if (rule == null || !rule.enabled() || rule.scheduleExpression() == null) {
             states.remove(key);
@@ -95,10 +95,15 @@ final class RuleSchedules {
     /** Runs {@code task} once, now: the catch-up of slots missed while the server was down. */
     private void once(String key, Runnable task) {
         String name = key + "#catch-up";
-        tasks.put(name, scheduler.schedule("rule " + name, clock.instant(), Duration.ofDays(3650), () -> {
-            cancelOne(name);
+        Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
+        self[0] = scheduler.schedule("rule " + name, clock.instant(), Duration.ofDays(3650), () -> {
+            // Only this task's own entry: a sync() may have replaced it with a newer catch-up meanwhile.
+            if (tasks.remove(name, self[0])) {
+                self[0].cancel();
+            }
             task.run();
-        }));
+        });
+        tasks.put(name, self[0]);
     }
 
     private void scheduleCron(String key, Scope scope, ScheduleState state, CronSchedule cron) {
@@ -130,15 +135,18 @@ final class RuleSchedules {
 
     /** Fires {@code slot} unless it (or a later slot) already fired: the persisted record is the dedupe. */
     private void fireOnce(String key, Scope scope, long slot) {
-        Optional<ScheduleState> state = states.get(key);
-        if (state.isEmpty() || (state.get().lastSlotMillis() != null && slot <= state.get().lastSlotMillis())) {
-            return;
+        synchronized (this) {
+            // Under this object's monitor, as sync() and cancel() are: a rule removed meanwhile stays removed.
+            Optional<ScheduleState> state = states.get(key);
+            if (state.isEmpty() || (state.get().lastSlotMillis() != null && slot <= state.get().lastSlotMillis())) {
+                return;
+            }
+            states.put(key, state.get().fired(slot));
         }
-        states.put(key, state.get().fired(slot));
         fire.accept(new Fire(scope, key));
     }
 
-    void cancel(String key) {
+    synchronized void cancel(String key) {
         cancelOne(key);
         cancelOne(key + "#catch-up");
     }
@@ -151,7 +159,7 @@ final class RuleSchedules {
     }
 
     /** Stops every task; the persisted phases stay (a reset wipes the journal, a rebuild syncs again). */
-    void clear() {
+    synchronized void clear() {
         tasks.keySet().forEach(this::cancelOne);
     }
 
