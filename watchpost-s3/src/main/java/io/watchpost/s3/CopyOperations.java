@@ -65,9 +65,19 @@ final class CopyOperations {
         String key = request.destinationKey();
         ObjectOperations.checkKey(key);
         Source source = Source.parse(copySource(request));
-        ObjectMeta original = objects.meta(source.bucket(), source.key());
         boolean replace = directive(request.metadataDirectiveAsString());
         String storageClass = ObjectHeaders.checkedStorageClass(request.storageClassAsString());
+        state.bucket(source.bucket());
+        // The source's meta, its bytes and the copy's header agree: nothing replaces the source meanwhile.
+        ObjectMeta copy = state.withBuckets(source.bucket(), target.name(),
+                () -> copy(request, source, target, key, replace, storageClass));
+        return CopyObjectResponse.builder().copyObjectResult(CopyObjectResult.builder().eTag(copy.quotedEtag())
+                .lastModified(Instant.ofEpochMilli(copy.lastModifiedMillis())).build()).build();
+    }
+
+    private ObjectMeta copy(CopyObjectRequest request, Source source, BucketRecord target, String key,
+            boolean replace, String storageClass) {
+        ObjectMeta original = objects.meta(source.bucket(), source.key());
         if (!replace && source.bucket().equals(target.name()) && source.key().equals(key)
                 && java.util.Objects.equals(storageClass, original.headers().storageClass())) {
             throw new AwsException(AwsError.S3_INVALID_REQUEST, "This copy request is illegal because it is trying "
@@ -88,8 +98,7 @@ final class CopyOperations {
                 state.clock.millis(), replace ? ObjectOperations.lowered(request.metadata()) : original.metadata(),
                 headers);
         state.put(target.name(), copy, List.of(content));
-        return CopyObjectResponse.builder().copyObjectResult(CopyObjectResult.builder().eTag(copy.quotedEtag())
-                .lastModified(Instant.ofEpochMilli(copy.lastModifiedMillis())).build()).build();
+        return copy;
     }
 
     /**
@@ -123,7 +132,13 @@ final class CopyOperations {
         ObjectMeta original = objects.meta(source.bucket(), source.key());
         long[] range = range(request.copySourceRange(), original.size());
         ObjectMeta part = uploads.withPart(request.destinationBucket(), request.destinationKey(), request.uploadId(), request.partNumber(),
-                (upload, partKey) -> {
+                (upload, partKey) -> state.withBuckets(source.bucket(), source.bucket(), () -> {
+                    // Under the source bucket's lock: the range read is of the object the range was checked on.
+                    ObjectMeta current = objects.meta(source.bucket(), source.key());
+                    if (current.size() != original.size() || !current.etag().equals(original.etag())) {
+                        throw new AwsException(AwsError.S3_INVALID_REQUEST,
+                                "The source object changed while it was being copied; retry the request.");
+                    }
                     ObjectFiles.ContentRef content = state.files.content(source.bucket(), source.key(), range[0],
                             range[1]).orElseThrow(ObjectOperations::noSuchKey);
                     ObjectMeta meta = ObjectMeta.simple(partKey, range[1], ObjectFiles.md5Hex(List.of(content)),
@@ -131,7 +146,7 @@ final class CopyOperations {
                             ObjectHeaders.NONE);
                     state.parts.write(upload.uploadId(), meta, List.of(content));
                     return meta;
-                });
+                }));
         return UploadPartCopyResponse.builder().copyPartResult(CopyPartResult.builder().eTag(part.quotedEtag())
                 .lastModified(Instant.ofEpochMilli(part.lastModifiedMillis())).build()).build();
     }

@@ -68,6 +68,21 @@ final class S3State {
         }
     }
 
+    /**
+     * Runs {@code body} holding the write locks of both buckets (taken in name order, so two copies in opposite
+     * directions cannot deadlock): a copy reads its source while nothing can replace or delete it.
+     */
+    <T> T withBuckets(String first, String second, java.util.function.Supplier<T> body) {
+        boolean ordered = first.compareTo(second) <= 0;
+        ConcurrentSkipListMap<String, ObjectMeta> a = index(ordered ? first : second);
+        ConcurrentSkipListMap<String, ObjectMeta> b = index(ordered ? second : first);
+        synchronized (a) {
+            synchronized (b) {
+                return body.get();
+            }
+        }
+    }
+
     void delete(String bucket, String key) {
         ConcurrentSkipListMap<String, ObjectMeta> index = index(bucket);
         synchronized (index) {
