@@ -25,6 +25,9 @@ final class PolicyConditions {
             return false;
         }
         for (Map.Entry<String, JsonNode> op : condition.properties()) {
+            if (!op.getValue().isObject()) {
+                return false;  // a malformed operator block proves nothing: the statement does not apply
+            }
             for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 if (!holds(op.getKey(), values.get(key.getKey().toLowerCase(Locale.ROOT)), key.getValue())) {
                     return false;

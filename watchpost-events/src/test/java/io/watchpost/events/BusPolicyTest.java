@@ -42,6 +42,12 @@ class BusPolicyTest {
     }
 
     @Test
+    void aMalformedConditionBlockAllowsNothing() {
+        assertThat(BusPolicy.allowsPutEvents(policy(allow("\"*\"",
+                ",\"Condition\":{\"StringEquals\":\"aws:PrincipalAccount\"}")), FROM_B)).isFalse();
+    }
+
+    @Test
     void conditionsOnAccountSourceAndDetailType() {
         assertThat(BusPolicy.allowsPutEvents(policy(allow("\"*\"",
                 ",\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":[\"222222222222\"]}}")), FROM_B)).isTrue();

@@ -181,7 +181,9 @@ public final class PartnerSourcesService implements WatchpostService {
         PartnerValidation.nameOnly(request.name());
         Scope scope = context.scope();
         PartnerSourceRecord source = sources.shared(scope, request.name());
-        String state = source.customerState(sources.now(), sources.busExists(scope, source.name())).orElseThrow();
+        // One clock reading: a source that expires between two readings is not found, never a failure.
+        String state = source.customerState(sources.now(), sources.busExists(scope, source.name()))
+                .orElseThrow(() -> PartnerSources.notFound(request.name()));
         return PartnerViews.described(scope.region(), source, state);
     }
 
