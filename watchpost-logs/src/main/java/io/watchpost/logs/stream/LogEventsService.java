@@ -15,6 +15,7 @@ import io.watchpost.logs.ingest.Ingestor;
 import io.watchpost.logs.store.LogEventStore;
 import io.watchpost.logs.store.LogRecordPointers;
 import io.watchpost.logs.store.Retention;
+import io.watchpost.store.Markers;
 import io.watchpost.store.RecordLogConfig;
 import io.watchpost.store.StateJournal;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
         // by a crash, and the newest batches may never have reached the ingest listeners.
         this.cleanShutdownMarker = dataDirectory.resolve("clean-shutdown");
         this.uncleanStart = Files.isDirectory(dataDirectory.resolve("groups"))
-                && !Files.deleteIfExists(cleanShutdownMarker);
+                && !Markers.clear(cleanShutdownMarker);
         this.store = new LogEventStore(journal, dataDirectory, logConfig);
         this.ingestor = new Ingestor(groups, store, clock);
         GroupLookup lookup = new GroupLookup(groups);
@@ -168,6 +169,6 @@ public final class LogEventsService implements WatchpostService, AutoCloseable {
     public void close() throws IOException {
         retentionTask.cancel();
         store.close();
-        Files.write(cleanShutdownMarker, new byte[0]);
+        Markers.set(cleanShutdownMarker);
     }
 }
