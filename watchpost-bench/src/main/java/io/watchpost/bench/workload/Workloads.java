@@ -14,6 +14,7 @@ public final class Workloads {
         ALL.put("GetMetricStatistics", GetMetricStatisticsWorkload::new);
         ALL.put("GetMetricData", GetMetricDataWorkload::new);
         ALL.put("GetMetricDataSearch", GetMetricDataSearchWorkload::new);
+        ALL.put("GetMetricDataInsights", GetMetricDataInsightsWorkload::new);
         ALL.put("ListMetrics", ListMetricsWorkload::new);
         ALL.put("PutLogEvents", PutLogEventsWorkload::new);
         ALL.put("FilterLogEvents", FilterLogEventsWorkload::new);

@@ -19,7 +19,7 @@ class WorkloadsTest {
     @Test
     void everyNamedWorkloadIsCreatedUnderItsOwnName() {
         assertThat(Workloads.names()).containsExactly("PutMetricData", "GetMetricStatistics", "GetMetricData",
-                "GetMetricDataSearch", "ListMetrics", "PutLogEvents", "FilterLogEvents", "FilterLogEventsJson",
+                "GetMetricDataSearch", "GetMetricDataInsights", "ListMetrics", "PutLogEvents", "FilterLogEvents", "FilterLogEventsJson",
                 "FilterLogEventsDelimited", "DescribeLogGroups", "PutEvents", "PutEvents1000Rules", "PutTraceSegments");
         for (String name : Workloads.names()) {
             assertThat(Workloads.create(name, spec).name()).isEqualTo(name);
@@ -34,6 +34,8 @@ class WorkloadsTest {
         assertThat(datums.stream().map(d -> d.dimensions().getFirst().value()).distinct()).hasSize(100);
         assertThat(GetMetricDataSearchWorkload.expression("Bench/Search/run1"))
                 .isEqualTo("SEARCH('{Bench/Search/run1,Host} MetricName=\"Latency\"', 'Average', 60)");
+        assertThat(GetMetricDataInsightsWorkload.query("Bench/Insights/run1")).isEqualTo("SELECT AVG(Latency) FROM "
+                + "SCHEMA(\"Bench/Insights/run1\", Host) GROUP BY Host ORDER BY AVG() DESC LIMIT 10");
     }
 
     @Test
