@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.watchpost.core.AwsError;
 import io.watchpost.core.AwsException;
+import io.watchpost.core.HttpDates;
 import io.watchpost.core.RequestContext;
 import io.watchpost.core.api.StreamingInput;
 import io.watchpost.core.api.StreamingOutput;
@@ -63,13 +64,9 @@ final class ObjectOperations {
         return meta;
     }
 
-    /** HTTP's IMF-fixdate (two-digit day, GMT), the form S3 gives an Expires header back in. */
-    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(java.time.ZoneOffset.UTC);
-
     /** An Expires header as S3 gives it back: an HTTP date. */
     static String httpDate(Instant expires) {
-        return expires == null ? null : HTTP_DATE.format(expires);
+        return expires == null ? null : HttpDates.format(expires);
     }
 
     /** S3's answer when a write names no Content-Type. */

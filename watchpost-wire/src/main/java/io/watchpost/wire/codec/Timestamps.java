@@ -1,5 +1,6 @@
 package io.watchpost.wire.codec;
 
+import io.watchpost.core.HttpDates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -13,8 +14,6 @@ public final class Timestamps {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
 
     private Timestamps() {}
 
@@ -25,7 +24,7 @@ public final class Timestamps {
 
     /** The HTTP date, {@code Tue, 03 Mar 2026 07:00:00 GMT}, always with a two-digit day. */
     public static String rfc822(Instant instant) {
-        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
+        return HttpDates.format(instant);
     }
 
     /** Epoch seconds with millisecond precision, never in exponent notation. */

@@ -2,6 +2,7 @@ package io.watchpost.wire.protocol;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.watchpost.core.HttpDates;
 import io.watchpost.wire.WireRequest;
 import io.watchpost.wire.codec.CodecException;
 import io.watchpost.wire.codec.FormParameters;
@@ -10,8 +11,6 @@ import io.watchpost.wire.codec.Timestamps;
 import io.watchpost.wire.codec.XmlShapeEncoder;
 import io.watchpost.wire.model.OperationModel;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +32,6 @@ final class RestXmlBindings {
             "ListObjects", "ListBucketResult", "ListObjectsV2", "ListBucketResult", "DeleteObjects", "DeleteResult",
             "GetBucketLocation", "LocationConstraint", "ListDirectoryBuckets", "ListAllMyDirectoryBucketsResult");
 
-    /** RFC 7231 IMF-fixdate: always two day digits, unlike {@code RFC_1123_DATE_TIME}. */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private RestXmlBindings() {}
 
@@ -113,7 +109,7 @@ final class RestXmlBindings {
             if (value instanceof Map<?, ?> map) {
                 map.forEach((k, v) -> headers.put(field.locationName() + k, String.valueOf(v)));
             } else {
-                headers.put(field.locationName(), value instanceof Instant instant ? HTTP_DATE.format(instant)
+                headers.put(field.locationName(), value instanceof Instant instant ? HttpDates.format(instant)
                         : String.valueOf(value));
             }
         }
