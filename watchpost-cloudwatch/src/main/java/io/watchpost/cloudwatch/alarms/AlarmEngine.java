@@ -68,6 +68,7 @@ final class AlarmEngine {
     void forgetAll() {
         lastSlot.clear();
         composites.suppression.forgetAll();
+        composites.mutes.forgetAll();
     }
 
     void tick() {

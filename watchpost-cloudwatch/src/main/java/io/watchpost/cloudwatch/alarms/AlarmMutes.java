@@ -26,6 +26,7 @@ final class AlarmMutes {
     private final StateTable<AlarmRecord> alarms;
     private final StateTable<CompositeRecord> composites;
     private final AlarmStateListener listener;
+    private final Map<MuteRuleRecord, MuteSchedule> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlarmMutes(StateTable<MuteRuleRecord> rules, StateTable<HeldActions> held, StateTable<AlarmRecord> alarms,
             StateTable<CompositeRecord> composites, AlarmStateListener listener) {
@@ -40,6 +41,21 @@ final class AlarmMutes {
         return rules;
     }
 
+    /** A stored rule's compiled schedule, parsed once per version of the rule (its record is the key). */
+    MuteSchedule schedule(MuteRuleRecord rule) {
+        return compiled.computeIfAbsent(rule, MuteRuleRecord::compile);
+    }
+
+    /** A version of a rule is gone (replaced or deleted): its compiled schedule goes too. */
+    void forget(MuteRuleRecord rule) {
+        compiled.remove(rule);
+    }
+
+    /** Development reset: the tables were wiped. */
+    void forgetAll() {
+        compiled.clear();
+    }
+
     /** Whether an ACTIVE rule of the scope targets the alarm {@code name} at {@code nowMillis}. */
     boolean muted(Scope scope, String name, long nowMillis) {
         for (Map.Entry<String, MuteRuleRecord> e : rules.view().tailMap(scope.keyPrefix(), true).entrySet()) {
@@ -47,7 +63,7 @@ final class AlarmMutes {
                 break;
             }
             MuteRuleRecord rule = e.getValue();
-            if (rule.alarmNames().contains(name) && "ACTIVE".equals(rule.status(nowMillis))) {
+            if (rule.alarmNames().contains(name) && "ACTIVE".equals(rule.status(schedule(rule), nowMillis))) {
                 return true;
             }
         }

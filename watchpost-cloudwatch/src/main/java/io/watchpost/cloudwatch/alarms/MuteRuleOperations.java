@@ -74,12 +74,14 @@ final class MuteRuleOperations {
                 r.expireDate() == null ? null : r.expireDate().toEpochMilli(), now);
         synchronized (lock) {
             String key = scope.key(r.name());
-            boolean fresh = mutes.rules().get(key).isEmpty();
+            java.util.Optional<MuteRuleRecord> previous = mutes.rules().get(key);
+            boolean fresh = previous.isEmpty();
             if (fresh && count(scope) >= MAX_RULES) {
                 throw new AwsException(AwsError.CW_LIMIT_EXCEEDED, "The maximum number of alarm mute rules ("
                         + MAX_RULES + ") has been reached.");
             }
             mutes.rules().put(key, rule);
+            previous.ifPresent(mutes::forget);
             if (fresh && r.hasTags() && !r.tags().isEmpty()) {
                 Map<String, String> map = new LinkedHashMap<>();
                 r.tags().forEach(t -> map.put(t.key(), t.value()));
@@ -148,6 +150,7 @@ final class MuteRuleOperations {
                 .orElseThrow(() -> new AwsException(AwsError.CW_RESOURCE_NOT_FOUND_EXCEPTION,
                         "Alarm mute rule " + r.alarmMuteRuleName() + " does not exist."));
         long now = clock.millis();
+        MuteSchedule schedule = mutes.schedule(rule);
         return GetAlarmMuteRuleResponse.builder()
                 .name(rule.name())
                 .alarmMuteRuleArn(arn(scope, rule.name()))
@@ -158,9 +161,9 @@ final class MuteRuleOperations {
                         : MuteTargets.builder().alarmNames(rule.alarmNames()).build())
                 .startDate(instant(rule.startMillis()))
                 .expireDate(instant(rule.expireMillis()))
-                .status(rule.status(now))
+                .status(rule.status(schedule, now))
                 .lastUpdatedTimestamp(Instant.ofEpochMilli(rule.lastUpdatedMillis()))
-                .muteType(rule.schedule().muteType())
+                .muteType(schedule.muteType())
                 .build();
     }
 
@@ -188,7 +191,8 @@ final class MuteRuleOperations {
                 break;
             }
             MuteRuleRecord rule = e.getValue();
-            String status = rule.status(now);
+            MuteSchedule schedule = mutes.schedule(rule);
+            String status = rule.status(schedule, now);
             if (r.alarmName() != null && !rule.alarmNames().contains(r.alarmName())
                     || !r.statusesAsStrings().isEmpty() && !r.statusesAsStrings().contains(status)) {
                 continue;
@@ -201,7 +205,7 @@ final class MuteRuleOperations {
                     .alarmMuteRuleArn(arn(scope, rule.name()))
                     .expireDate(instant(rule.expireMillis()))
                     .status(status)
-                    .muteType(rule.schedule().muteType())
+                    .muteType(schedule.muteType())
                     .lastUpdatedTimestamp(Instant.ofEpochMilli(rule.lastUpdatedMillis()))
                     .build());
             last = e.getKey();
@@ -214,7 +218,9 @@ final class MuteRuleOperations {
         checkRuleName(r.alarmMuteRuleName());
         Scope scope = context.scope();
         synchronized (lock) {
+            java.util.Optional<MuteRuleRecord> removed = mutes.rules().get(scope.key(r.alarmMuteRuleName()));
             if (mutes.rules().remove(scope.key(r.alarmMuteRuleName()))) {
+                removed.ifPresent(mutes::forget);
                 tags.remove(arn(scope, r.alarmMuteRuleName()));
                 mutes.release(clock.millis());
             }

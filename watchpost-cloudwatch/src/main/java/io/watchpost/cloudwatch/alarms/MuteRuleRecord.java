@@ -18,16 +18,17 @@ record MuteRuleRecord(String name, String description, String expression, String
         alarmNames = alarmNames == null ? List.of() : List.copyOf(alarmNames);
     }
 
-    MuteSchedule schedule() {
+    /** Compiles the schedule; {@link AlarmMutes#schedule} keeps the compiled form of each stored rule. */
+    MuteSchedule compile() {
         return MuteSchedule.parse(expression, duration, timezone);
     }
 
     /**
-     * {@code SCHEDULED}, {@code ACTIVE} or {@code EXPIRED} at {@code nowMillis}: ACTIVE inside a window after the
-     * start date and before the expire date; EXPIRED after the expire date or after a one-time window ended.
+     * {@code SCHEDULED}, {@code ACTIVE} or {@code EXPIRED} at {@code nowMillis} under this rule's compiled
+     * {@code schedule}: ACTIVE inside a window after the start date and before the expire date; EXPIRED after the
+     * expire date or after a one-time window ended.
      */
-    String status(long nowMillis) {
-        MuteSchedule schedule = schedule();
+    String status(MuteSchedule schedule, long nowMillis) {
         if (expireMillis != null && nowMillis >= expireMillis) {
             return "EXPIRED";
         }
