@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running Watchpost: the object graph built by hand (no container), from the state journal up to the HTTP
@@ -135,7 +137,7 @@ public final class Watchpost implements AutoCloseable {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("watchpost-scheduler").daemon(true).factory());
         ticker.scheduleWithFixedDelay(scheduler::runDue, 1, 1, TimeUnit.SECONDS);
-        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean pending = new AtomicBoolean();
         scheduler.onWake(() -> {
             if (pending.compareAndSet(false, true)) {
                 try {
@@ -143,7 +145,7 @@ public final class Watchpost implements AutoCloseable {
                         pending.set(false);
                         scheduler.runDue();
                     });
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     pending.set(false);  // shutting down
                 }
             }

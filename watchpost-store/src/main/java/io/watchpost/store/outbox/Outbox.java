@@ -166,16 +166,17 @@ public final class Outbox implements AutoCloseable {
     public long enqueue(String destination, byte[] payload, RetryPolicy policy) {
         requireNonNull(destination, "destination is null");
         long now = clock.millis();
+        byte[] key = destination.getBytes(StandardCharsets.UTF_8);
+        byte[] value = ItemCodec.encode(payload, policy);
         long offset;
         try {
-            offset = log.append(now, destination.getBytes(StandardCharsets.UTF_8), ItemCodec.encode(payload, policy));
+            offset = log.append(now, key, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         synchronized (this) {
             if (offset == nextToLoad && window.size() < config.maxInMemory()) {
-                window.put(offset, new Pending(ItemCodec.decode(offset, now,
-                        destination.getBytes(StandardCharsets.UTF_8), ItemCodec.encode(payload, policy)), now));
+                window.put(offset, new Pending(ItemCodec.decode(offset, now, key, value), now));
                 nextToLoad++;
             }
         }
