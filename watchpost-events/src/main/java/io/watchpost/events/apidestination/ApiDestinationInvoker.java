@@ -2,6 +2,7 @@ package io.watchpost.events.apidestination;
 
 import static java.util.Objects.requireNonNull;
 
+import io.watchpost.core.Lazy;
 import io.watchpost.core.Scope;
 import io.watchpost.store.StateJournal;
 import io.watchpost.store.StateTable;
@@ -38,12 +39,12 @@ public final class ApiDestinationInvoker {
 
     /** The HTTP client is built on the first invocation: most servers never call an API destination. */
     public ApiDestinationInvoker(StateJournal journal, Clock clock) {
-        this(journal, clock, lazily(() -> HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build()),
+        this(journal, clock, Lazy.of(() -> HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build()),
                 DEFAULT_TIMEOUT);
     }
 
     public ApiDestinationInvoker(StateJournal journal, Clock clock, HttpClient client, Duration timeout) {
-        this(journal, clock, lazily(() -> requireNonNull(client, "client is null")), timeout);
+        this(journal, clock, () -> client, timeout);
         requireNonNull(client, "client is null");
     }
 
@@ -173,26 +174,5 @@ public final class ApiDestinationInvoker {
         }
         return destinations.get(scope.key(rest.substring(0, slash)))
                 .filter(d -> d.uuid().equals(rest.substring(slash + 1)));
-    }
-
-    private static Supplier<HttpClient> lazily(Supplier<HttpClient> create) {
-        return new Supplier<>() {
-            private volatile HttpClient built;
-
-            @Override
-            public HttpClient get() {
-                HttpClient c = built;
-                if (c == null) {
-                    synchronized (this) {
-                        c = built;
-                        if (c == null) {
-                            c = create.get();
-                            built = c;
-                        }
-                    }
-                }
-                return c;
-            }
-        };
     }
 }

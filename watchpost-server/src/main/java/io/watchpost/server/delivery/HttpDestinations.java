@@ -1,5 +1,6 @@
 package io.watchpost.server.delivery;
 
+import io.watchpost.core.Lazy;
 import io.watchpost.server.config.DestinationMapping;
 import java.io.IOException;
 import java.net.URI;
@@ -20,24 +21,10 @@ public final class HttpDestinations {
 
     private final List<DestinationMapping> mappings;
     /** Built on first delivery: creating an HttpClient costs start-up time (its TLS setup) most servers never use. */
-    private volatile HttpClient http;
+    private final Lazy<HttpClient> http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
 
     public HttpDestinations(List<DestinationMapping> mappings) {
         this.mappings = List.copyOf(mappings);
-    }
-
-    private HttpClient client() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     public Optional<URI> endpoint(String arn) {
@@ -63,7 +50,7 @@ public final class HttpDestinations {
                 .header("X-Watchpost-Source", source)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .build();
-        HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.get().send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("destination " + arn + " at " + endpoint.get() + " answered "
                     + response.statusCode());
