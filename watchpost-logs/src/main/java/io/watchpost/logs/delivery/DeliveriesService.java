@@ -128,6 +128,9 @@ public final class DeliveriesService implements WatchpostService {
         if (r.hasTags()) {
             LogsService.checkTags(v, r.tags());
         }
+        if (r.hasDeliverySourceConfiguration()) {
+            checkConfiguration(v, r.deliverySourceConfiguration());
+        }
         v.throwIfAny(AwsError.LOGS_VALIDATION);
         Arn resource = Arn.parse(r.resourceArn()).orElseThrow(() -> new AwsException(AwsError.LOGS_VALIDATION,
                 "Invalid resourceArn: " + r.resourceArn()));
@@ -424,10 +427,30 @@ public final class DeliveriesService implements WatchpostService {
         if (fields != null && fields.size() > 128) {
             v.violated("recordFields", "Member must have length less than or equal to 128");
         }
+        if (fields != null && fields.stream().anyMatch(field -> !lengthWithin(field, 1, 64))) {
+            v.violated("recordFields", "Member must satisfy constraint: [Member must have length less than or "
+                    + "equal to 64, Member must have length greater than or equal to 1]");
+        }
         v.checkString("fieldDelimiter", delimiter, 0, 5, null);
         if (s3 != null) {
             v.checkString("s3DeliveryConfiguration.suffixPath", s3.suffixPath(), 1, 256, null);
         }
+    }
+
+    /** The model's DeliverySourceConfiguration: keys and values of 1 to 255 characters. */
+    private static void checkConfiguration(ConstraintViolations v, Map<String, String> configuration) {
+        String bounds = "[Member must have length less than or equal to 255, "
+                + "Member must have length greater than or equal to 1]";
+        if (configuration.keySet().stream().anyMatch(key -> !lengthWithin(key, 1, 255))) {
+            v.violated("deliverySourceConfiguration", "Map keys must satisfy constraint: " + bounds);
+        }
+        if (configuration.values().stream().anyMatch(value -> !lengthWithin(value, 1, 255))) {
+            v.violated("deliverySourceConfiguration", "Map value must satisfy constraint: " + bounds);
+        }
+    }
+
+    private static boolean lengthWithin(String value, int min, int max) {
+        return value != null && value.length() >= min && value.length() <= max;
     }
 
     private record Page<T>(List<T> items, String next) {}

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.Delivery;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeliveryDestination;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeliveryDestinationConfiguration;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeliverySource;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeDeliveriesRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeDeliverySourcesRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeDeliverySourcesResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetDeliveryDestinationPolicyRequest;
@@ -166,6 +167,27 @@ class DeliveriesServiceTest {
         assertError(() -> service.createDelivery(CTX, CreateDeliveryRequest.builder().deliverySourceName("kb-logs")
                 .deliveryDestinationArn(s3.arn()).build()), AwsError.LOGS_RESOURCE_NOT_FOUND,
                 "Delivery source kb-logs does not exist");
+    }
+
+    @Test
+    void recordFieldsAndSourceConfigurationAreBoundedByTheModel() {
+        source("kb-logs");
+        DeliveryDestination s3 = destination("to-s3", BUCKET);
+        assertError(() -> service.createDelivery(CTX, CreateDeliveryRequest.builder().deliverySourceName("kb-logs")
+                .deliveryDestinationArn(s3.arn()).recordFields("timestamp", "f".repeat(65)).build()),
+                AwsError.LOGS_VALIDATION, "1 validation error detected: Value at 'recordFields' failed to satisfy "
+                        + "constraint: Member must satisfy constraint: [Member must have length less than or equal "
+                        + "to 64, Member must have length greater than or equal to 1]");
+        assertError(() -> service.putSource(CTX, PutDeliverySourceRequest.builder().name("configured")
+                .resourceArn("arn:aws:bedrock:us-east-1:" + ACCOUNT + ":knowledge-base/KB1")
+                .logType("APPLICATION_LOGS").deliverySourceConfiguration(Map.of("mode", "")).build()),
+                AwsError.LOGS_VALIDATION, "1 validation error detected: Value at 'deliverySourceConfiguration' "
+                        + "failed to satisfy constraint: Map value must satisfy constraint: [Member must have length "
+                        + "less than or equal to 255, Member must have length greater than or equal to 1]");
+        assertThat(service.describeSources(CTX, DescribeDeliverySourcesRequest.builder().build())
+                .deliverySources()).extracting(DeliverySource::name).containsExactly("kb-logs");
+        assertThat(service.describeDeliveries(CTX, DescribeDeliveriesRequest.builder().build()).deliveries())
+                .isEmpty();
     }
 
     @Test
