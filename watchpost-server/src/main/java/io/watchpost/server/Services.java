@@ -31,6 +31,7 @@ import io.watchpost.events.rules.EventRulesService;
 import io.watchpost.events.targets.DurableDeliveries;
 import io.watchpost.logs.LogFiltersService;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.delivery.DeliveriesService;
 import io.watchpost.logs.destination.DestinationsService;
 import io.watchpost.logs.export.ExportTasksService;
 import io.watchpost.logs.filter.FilterPatternService;
@@ -207,12 +208,12 @@ final class Services implements Closeable {
                     s3, recorder, logEvents.logSink(), bus, scheduler, random);
             closeables.add(trails::stopDelivery);
 
+            DeliveriesService logDeliveries = new DeliveriesService(journal, tokens);
             services.addAll(List.of(
                     dashboards, metrics, new MetricDataService(metrics.dataSource(), clock, tokens), alarms,
-                    logGroups, new LogGroupSettingsService(journal, logGroups, clock, tokens), logEvents, logFilters,
-                    new FilterPatternService(), exports,
-                    new DestinationsService(journal, clock, tokens),
-                    new io.watchpost.logs.delivery.DeliveriesService(journal, tokens),
+                    logGroups, new LogGroupSettingsService(journal, logGroups, logDeliveries, clock, tokens), logEvents,
+                    logFilters, new FilterPatternService(), exports,
+                    new DestinationsService(journal, clock, tokens), logDeliveries,
                     eventBuses, rules, new EventTagsService(eventBuses.tagStore(), rules.tagStore()),
                     new PartnerSourcesService(partnerSources, tokens, rules::putPartnerEvent, random), archives,
                     new EndpointsService(journal, clock, tokens, random),

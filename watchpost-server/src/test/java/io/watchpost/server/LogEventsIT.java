@@ -171,7 +171,19 @@ class LogEventsIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs.deleteDeliveryDestination(
                 r -> r.name("api-logs-group"))).isInstanceOf(
                         software.amazon.awssdk.services.cloudwatchlogs.model.ConflictException.class);
+        String deliveryArn = logs.getDelivery(r -> r.id(id)).delivery().arn();
+        logs.tagResource(r -> r.resourceArn(deliveryArn).tags(java.util.Map.of("team", "api", "env", "dev")));
+        logs.untagResource(r -> r.resourceArn(deliveryArn).tagKeys("env"));
+        assertThat(logs.listTagsForResource(r -> r.resourceArn(deliveryArn)).tags())
+                .isEqualTo(java.util.Map.of("team", "api"));
+        assertThat(logs.getDelivery(r -> r.id(id)).delivery().tags()).isEqualTo(java.util.Map.of("team", "api"));
+        logs.tagResource(r -> r.resourceArn(destinationArn).tags(java.util.Map.of("owner", "ops")));
+        assertThat(logs.getDeliveryDestination(r -> r.name("api-logs-group")).deliveryDestination().tags())
+                .isEqualTo(java.util.Map.of("owner", "ops"));
         logs.deleteDelivery(r -> r.id(id));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs.listTagsForResource(
+                r -> r.resourceArn(deliveryArn))).isInstanceOf(
+                        software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class);
         logs.deleteDeliveryDestination(r -> r.name("api-logs-group"));
         logs.deleteDeliverySource(r -> r.name("api-logs"));
         assertThat(logs.describeDeliverySources(r -> r.limit(10)).deliverySources()).isEmpty();

@@ -21,6 +21,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateDeliveryRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateDeliveryResponse;
@@ -105,6 +107,45 @@ public final class DeliveriesService implements WatchpostService {
                 .on(DeleteDeliveryRequest.class, this::deleteDelivery)
                 .on(UpdateDeliveryConfigurationRequest.class, this::updateDelivery)
                 .build();
+    }
+
+    /**
+     * Whether an ARN resource ({@code delivery-source:NAME}, {@code delivery-destination:NAME}, {@code delivery:ID})
+     * is one of this service's kinds, so Logs' TagResource family can hand it here.
+     */
+    public static boolean owns(String resource) {
+        return resource.startsWith("delivery-source:") || resource.startsWith("delivery-destination:")
+                || resource.startsWith("delivery:");
+    }
+
+    /** The tags of the resource an {@link #owns owned} ARN resource names, if it exists in {@code scope}. */
+    public Optional<Map<String, String>> tags(Scope scope, String resource) {
+        String name = resource.substring(resource.indexOf(':') + 1);
+        if (resource.startsWith("delivery-source:")) {
+            return sources.get(scope.key(name)).map(Source::tags);
+        }
+        if (resource.startsWith("delivery-destination:")) {
+            return destinations.get(scope.key(name)).map(Destination::tags);
+        }
+        return deliveries.get(scope.key(name)).map(Delivery::tags);
+    }
+
+    /** Applies {@code change} to the tags of an {@link #owns owned} resource; false if it does not exist. */
+    public synchronized boolean updateTags(Scope scope, String resource, UnaryOperator<Map<String, String>> change) {
+        String key = scope.key(resource.substring(resource.indexOf(':') + 1));
+        if (resource.startsWith("delivery-source:")) {
+            return update(sources, key, s -> s.withTags(change.apply(s.tags())));
+        }
+        if (resource.startsWith("delivery-destination:")) {
+            return update(destinations, key, d -> d.withTags(change.apply(d.tags())));
+        }
+        return update(deliveries, key, d -> d.withTags(change.apply(d.tags())));
+    }
+
+    private static <T> boolean update(StateTable<T> table, String key, UnaryOperator<T> change) {
+        Optional<T> found = table.get(key);
+        found.ifPresent(record -> table.put(key, change.apply(record)));
+        return found.isPresent();
     }
 
     @Override

@@ -14,6 +14,10 @@ final class DeliveryRecords {
             tags = tags == null ? Map.of() : Map.copyOf(tags);
             configuration = configuration == null ? Map.of() : Map.copyOf(configuration);
         }
+
+        Source withTags(Map<String, String> newTags) {
+            return new Source(name, resourceArn, service, logType, newTags, configuration);
+        }
     }
 
     /** A delivery destination: an S3 bucket, a log group, a Firehose stream, or X-Ray. Keyed like sources. */
@@ -26,6 +30,10 @@ final class DeliveryRecords {
         Destination withPolicy(String newPolicy) {
             return new Destination(name, type, outputFormat, resourceArn, tags, newPolicy);
         }
+
+        Destination withTags(Map<String, String> newTags) {
+            return new Destination(name, type, outputFormat, resourceArn, newTags, policy);
+        }
     }
 
     /** A delivery linking one source to one destination. Keyed {@code account/region/id}. */
@@ -35,6 +43,11 @@ final class DeliveryRecords {
         Delivery {
             recordFields = recordFields == null ? List.of() : List.copyOf(recordFields);
             tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+
+        Delivery withTags(Map<String, String> newTags) {
+            return new Delivery(id, sourceName, destinationArn, destinationType, recordFields, fieldDelimiter,
+                    suffixPath, hiveCompatiblePath, newTags);
         }
     }
 }

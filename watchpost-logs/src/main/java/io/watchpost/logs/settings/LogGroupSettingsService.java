@@ -10,6 +10,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.api.ApiHandlers;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.delivery.DeliveriesService;
 import io.watchpost.logs.destination.DestinationDirectory;
 import io.watchpost.logs.destination.DestinationTags;
 import io.watchpost.store.StateJournal;
@@ -32,13 +33,15 @@ public final class LogGroupSettingsService implements WatchpostService {
     private final LogsService groups;
     private final ApiHandlers handlers;
 
-    public LogGroupSettingsService(StateJournal journal, LogsService groups, Clock clock, PageTokens pageTokens) {
+    public LogGroupSettingsService(StateJournal journal, LogsService groups, DeliveriesService deliveries, Clock clock,
+            PageTokens pageTokens) {
         this.groups = requireNonNull(groups, "groups is null");
         ResourcePolicies policies = new ResourcePolicies(journal.table("log-resource-policies", PolicyRecord.class),
                 clock, pageTokens);
         QueryDefinitions queries = new QueryDefinitions(
                 journal.table("log-query-definitions", QueryDefinitionRecord.class), clock, pageTokens);
-        Tagging tagging = new Tagging(groups, DestinationDirectory.in(journal), DestinationTags.in(journal));
+        Tagging tagging = new Tagging(groups, DestinationDirectory.in(journal), DestinationTags.in(journal),
+                deliveries);
         this.handlers = ApiHandlers.builder()
                 .on(TagLogGroupRequest.class, tagging::tagLogGroup)
                 .on(UntagLogGroupRequest.class, tagging::untagLogGroup)

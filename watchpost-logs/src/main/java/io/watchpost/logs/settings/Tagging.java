@@ -9,6 +9,7 @@ import io.watchpost.core.ConstraintViolations;
 import io.watchpost.core.RequestContext;
 import io.watchpost.core.Scope;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.delivery.DeliveriesService;
 import io.watchpost.logs.destination.DestinationDirectory;
 import io.watchpost.logs.destination.DestinationTags;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 /**
  * Both tagging families. Log-group tags live in the group record ({@link LogsService#updateTags}), so tags given to
  * CreateLogGroup and tags added later are one map; destination tags live in {@link DestinationTags}, which
- * PutDestination and DeleteDestination also use.
+ * PutDestination and DeleteDestination also use; vended-log delivery sources, destinations and deliveries keep
+ * theirs in their own records ({@link DeliveriesService#updateTags}).
  */
 final class Tagging {
     private static final Pattern ARN = Pattern.compile("[\\w+=/:,.@-]*");
@@ -31,11 +33,14 @@ final class Tagging {
     private final LogsService groups;
     private final DestinationDirectory destinations;
     private final DestinationTags destinationTags;
+    private final DeliveriesService deliveries;
 
-    Tagging(LogsService groups, DestinationDirectory destinations, DestinationTags destinationTags) {
+    Tagging(LogsService groups, DestinationDirectory destinations, DestinationTags destinationTags,
+            DeliveriesService deliveries) {
         this.groups = requireNonNull(groups, "groups is null");
         this.destinations = requireNonNull(destinations, "destinations is null");
         this.destinationTags = requireNonNull(destinationTags, "destinationTags is null");
+        this.deliveries = requireNonNull(deliveries, "deliveries is null");
     }
 
     TagLogGroupResponse tagLogGroup(RequestContext context, TagLogGroupRequest request) {
@@ -94,31 +99,43 @@ final class Tagging {
         ConstraintViolations errors = new ConstraintViolations();
         arn(errors, request.resourceArn());
         errors.throwIfAny(AwsError.LOGS_INVALID_PARAMETER);
-        Target target = target(context.scope(), request.resourceArn());
-        Map<String, String> tags = target.logGroupName() != null
-                ? groups.tags(context.scope(), target.logGroupName()).orElseThrow(Tagging::groupNotFound)
-                : destinationTags.get(request.resourceArn());
+        Scope scope = context.scope();
+        Target target = target(scope, request.resourceArn());
+        Map<String, String> tags;
+        if (target.logGroupName() != null) {
+            tags = groups.tags(scope, target.logGroupName()).orElseThrow(Tagging::groupNotFound);
+        } else if (target.deliveryResource() != null) {
+            tags = deliveries.tags(scope, target.deliveryResource()).orElseThrow(Tagging::resourceNotFound);
+        } else {
+            tags = destinationTags.get(request.resourceArn());
+        }
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 
-    /** A log group (by name) or a destination (by ARN) that a tagging ARN names in the caller's scope. */
-    private record Target(String logGroupName, String destinationArn) {}
+    /**
+     * What a tagging ARN names in the caller's scope: a log group (by name), a destination (by ARN), or a vended-log
+     * delivery source, destination or delivery (by ARN resource); exactly one is set.
+     */
+    private record Target(String logGroupName, String destinationArn, String deliveryResource) {}
 
     private Target target(Scope scope, String resourceArn) {
         Arn arn = Arn.parse(resourceArn).filter(a -> a.service().equals("logs"))
                 .orElseThrow(() -> invalidArn(resourceArn));
         if (!arn.scope().equals(scope)) {
-            throw new AwsException(AwsError.LOGS_RESOURCE_NOT_FOUND, "The specified resource does not exist.");
+            throw resourceNotFound();
         }
         String resource = arn.resource();
         if (resource.startsWith("log-group:")) {
             // The IAM form ending in ":*" never gets here: the model's ARN pattern has no '*'.
-            return new Target(resource.substring("log-group:".length()), null);
+            return new Target(resource.substring("log-group:".length()), null, null);
         }
         if (resource.startsWith("destination:")) {
             destinations.find(arn).orElseThrow(() -> new AwsException(AwsError.LOGS_RESOURCE_NOT_FOUND,
                     "The specified destination does not exist."));
-            return new Target(null, resourceArn);
+            return new Target(null, resourceArn, null);
+        }
+        if (DeliveriesService.owns(resource)) {
+            return new Target(null, null, resource);
         }
         throw invalidArn(resourceArn);
     }
@@ -127,9 +144,13 @@ final class Tagging {
         Target target = target(scope, resourceArn);
         if (target.logGroupName() != null) {
             updateGroup(scope, target.logGroupName(), change);
-            return;
+        } else if (target.deliveryResource() != null) {
+            if (!deliveries.updateTags(scope, target.deliveryResource(), change)) {
+                throw resourceNotFound();
+            }
+        } else {
+            destinationTags.update(resourceArn, change);
         }
-        destinationTags.update(resourceArn, change);
     }
 
     private void updateGroup(Scope scope, String name, UnaryOperator<Map<String, String>> change) {
@@ -181,6 +202,10 @@ final class Tagging {
 
     private static AwsException invalidArn(String arn) {
         return new AwsException(AwsError.LOGS_INVALID_PARAMETER, "Invalid resource arn: " + arn);
+    }
+
+    private static AwsException resourceNotFound() {
+        return new AwsException(AwsError.LOGS_RESOURCE_NOT_FOUND, "The specified resource does not exist.");
     }
 
     private static AwsException groupNotFound() {

@@ -12,6 +12,7 @@ import io.watchpost.core.RequestContext;
 import io.watchpost.core.api.ApiHandler;
 import io.watchpost.core.api.WatchpostService;
 import io.watchpost.logs.LogsService;
+import io.watchpost.logs.delivery.DeliveriesService;
 import io.watchpost.logs.destination.DestinationsService;
 import io.watchpost.store.Durability;
 import io.watchpost.store.StateJournal;
@@ -41,8 +42,8 @@ class LogGroupSettingsServiceTest {
         journal = StateJournal.open(dir, Durability.PROCESS);
         MutableClock clock = new MutableClock(Instant.parse("2025-01-02T03:04:05Z"));
         logs = new LogsService(journal, clock, new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
-        settings = new LogGroupSettingsService(journal, logs, clock,
-                new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
+        PageTokens tokens = new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
+        settings = new LogGroupSettingsService(journal, logs, new DeliveriesService(journal, tokens), clock, tokens);
         destinations = new DestinationsService(journal, clock,
                 new PageTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
     }
